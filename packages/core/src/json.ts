@@ -1,0 +1,154 @@
+import { fromUtf8 } from './encoding.js';
+import { IntentcastError } from './errors.js';
+import { LIMITS } from './limits.js';
+
+/** A JSON value as the protocol sees it (I-JSON, RFC 7493). */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * Parses JSON text under the protocol's rules: at most `LIMITS.maxTextBytes`, nesting at most
+ * `LIMITS.maxDepth`, no duplicate member names, no lone surrogates. Throws ERR_TOO_LARGE, ERR_TOO_DEEP or
+ * ERR_JSON, checked in that order.
+ *
+ * @example
+ * parseJson('{"a":1}'); // { a: 1 }
+ * parseJson('{"a":1,"a":2}'); // throws ERR_JSON (duplicate member name "a")
+ */
+export function parseJson(input: string | Uint8Array): JsonValue {
+  const byteLength = typeof input === 'string' ? utf8Length(input) : input.length;
+  if (byteLength > LIMITS.maxTextBytes) {
+    throw new IntentcastError(
+      'ERR_TOO_LARGE',
+      `JSON text is ${byteLength} bytes; the limit is ${LIMITS.maxTextBytes}`,
+    );
+  }
+  let text: string;
+  if (typeof input === 'string') {
+    text = input;
+  } else {
+    try {
+      text = fromUtf8(input);
+    } catch {
+      throw new IntentcastError('ERR_JSON', 'JSON text is not valid UTF-8');
+    }
+  }
+  scanStructure(text);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new IntentcastError('ERR_JSON', `not valid JSON: ${(err as Error).message}`);
+  }
+  assertJsonValue(value);
+  return value;
+}
+
+function utf8Length(text: string): number {
+  // Counting is cheaper than encoding, and lets an oversized text be refused before any copy.
+  let length = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) length += c >= 0x800 && (c < 0xd800 || c > 0xdfff) ? 2 : 1;
+  }
+  return length;
+}
+
+/**
+ * One pass over the text outside strings: refuses nesting deeper than the limit (before JSON.parse does any
+ * work) and duplicate member names (which parsers resolve differently, so a signed message could be read two
+ * ways). Syntax errors are left for JSON.parse to report.
+ */
+function scanStructure(text: string): void {
+  // For each open container: null for an array, the set of member names seen for an object.
+  const stack: (Set<string> | null)[] = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      const start = i;
+      let escaped = false;
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c /* \ */) {
+          escaped = true;
+          i++;
+        } else if (d === 0x22) break;
+      }
+      const top = stack[stack.length - 1];
+      if (expectKey && top) {
+        const raw = text.slice(start, i + 1);
+        let name = raw.slice(1, -1);
+        if (escaped) {
+          try {
+            name = JSON.parse(raw) as string;
+          } catch {
+            return; // malformed; JSON.parse reports it
+          }
+        }
+        if (top.has(name)) {
+          throw new IntentcastError('ERR_JSON', `duplicate member name ${JSON.stringify(name)}`);
+        }
+        top.add(name);
+        expectKey = false;
+      }
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      stack.push(c === 0x7b ? new Set() : null);
+      if (stack.length > LIMITS.maxDepth) {
+        throw new IntentcastError('ERR_TOO_DEEP', `JSON nests deeper than ${LIMITS.maxDepth} levels`);
+      }
+      expectKey = c === 0x7b;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      stack.pop();
+      expectKey = false;
+    } else if (c === 0x2c /* , */) {
+      expectKey = stack[stack.length - 1] != null;
+    }
+  }
+}
+
+/**
+ * Checks that an in-memory value is plain JSON the protocol accepts: only null, booleans, finite numbers,
+ * well-formed strings, arrays and plain objects, nested at most `LIMITS.maxDepth`. Throws ERR_TOO_DEEP or
+ * ERR_JSON with the JSON Pointer of the first offending place. Iterative, so hostile depth cannot overflow
+ * the stack.
+ */
+export function assertJsonValue(value: unknown): asserts value is JsonValue {
+  const pending: [unknown, number, string][] = [[value, 1, '']];
+  while (pending.length > 0) {
+    const [node, depth, path] = pending.pop()!;
+    if (node === null || typeof node === 'boolean') continue;
+    if (typeof node === 'number') {
+      if (!Number.isFinite(node)) throw new IntentcastError('ERR_JSON', 'numbers must be finite', { path });
+      continue;
+    }
+    if (typeof node === 'string') {
+      if (!node.isWellFormed())
+        throw new IntentcastError('ERR_JSON', 'string holds a lone surrogate', { path });
+      continue;
+    }
+    if (typeof node !== 'object')
+      throw new IntentcastError('ERR_JSON', `${typeof node} is not a JSON value`, { path });
+    if (depth > LIMITS.maxDepth) {
+      throw new IntentcastError('ERR_TOO_DEEP', `JSON nests deeper than ${LIMITS.maxDepth} levels`, { path });
+    }
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) pending.push([node[i], depth + 1, `${path}/${i}`]);
+      continue;
+    }
+    const proto = Object.getPrototypeOf(node);
+    if (proto !== Object.prototype && proto !== null) {
+      throw new IntentcastError('ERR_JSON', 'only plain objects are JSON objects', { path });
+    }
+    for (const key of Object.keys(node)) {
+      const childPath = `${path}/${escapePointer(key)}`;
+      if (!key.isWellFormed())
+        throw new IntentcastError('ERR_JSON', 'member name holds a lone surrogate', { path: childPath });
+      pending.push([(node as Record<string, unknown>)[key], depth + 1, childPath]);
+    }
+  }
+}
+
+/** Escapes one JSON Pointer reference token (RFC 6901 section 4). */
+export function escapePointer(token: string): string {
+  return token.replaceAll('~', '~0').replaceAll('/', '~1');
+}

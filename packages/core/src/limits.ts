@@ -1,0 +1,13 @@
+/** Protocol limits (spec/envelope.md#limits). The schemas carry the per-field limits. */
+export const LIMITS = {
+  /** Largest canonical form of a whole message, `id` and `sig` included, in bytes. */
+  maxMessageBytes: 65_536,
+  /** Largest JSON text accepted for parsing, whitespace included, in bytes. */
+  maxTextBytes: 262_144,
+  /** Deepest nesting of objects and arrays; the message object itself is depth 1. */
+  maxDepth: 8,
+  /** Longest time from `created` to `expires`, in milliseconds (366 days). */
+  maxLifetimeMs: 366 * 24 * 60 * 60 * 1000,
+  /** How far in the future `created` may be, by the verifier's clock, in milliseconds. */
+  maxClockSkewMs: 5 * 60 * 1000,
+} as const;

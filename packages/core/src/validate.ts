@@ -1,0 +1,186 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { compareAmounts } from './amount.js';
+import { canonicalBytes } from './canonical.js';
+import type { Ed25519Backend } from './ed25519/backend.js';
+import { nobleBackend } from './ed25519/noble.js';
+import { fromHex, toHex } from './encoding.js';
+import { IntentcastError, type Result, toFailure } from './errors.js';
+import { assertJsonValue, parseJson } from './json.js';
+import { publicKeyFromDidKey } from './keys.js';
+import { LIMITS } from './limits.js';
+import { assertSchema } from './schemas.js';
+import { messageSigningInput } from './signing-input.js';
+import { parseTimestamp } from './time.js';
+import { MESSAGE_TYPES, type Message, type MessageType, PROTOCOL, type TimeWindow } from './types.js';
+
+export interface VerifyOptions {
+  /** The Ed25519 implementation; @noble/ed25519 unless given. */
+  backend?: Ed25519Backend;
+  /** The verifier's clock, for expiry: a Date or epoch milliseconds. Defaults to the current time. */
+  now?: Date | number;
+  /** Set false to skip the expiry and clock-skew checks (for archived messages). Default true. */
+  checkTime?: boolean;
+}
+
+/**
+ * Checks a message completely, in the order spec/validation.md gives: size and JSON form, version and type,
+ * schema, times and amounts, author key, id, signature, then expiry against `now`. Accepts JSON text, UTF-8
+ * bytes or an already parsed value. Never throws on bad input: the result says what was wrong.
+ *
+ * @example
+ * const result = validateMessage(text);
+ * if (!result.ok) console.error(result.code, result.message, result.path);
+ */
+export function validateMessage(input: unknown, options: VerifyOptions = {}): Result<Message> {
+  try {
+    return { ok: true, value: assertMessage(input, options) };
+  } catch (err) {
+    return toFailure(err);
+  }
+}
+
+/**
+ * Like validateMessage, but returns the message or throws an IntentcastError.
+ *
+ * @example
+ * const message = parseMessage(await request.text(), { backend });
+ */
+export function parseMessage(input: unknown, options: VerifyOptions = {}): Message {
+  return assertMessage(input, options);
+}
+
+/**
+ * True when the message passes every check of validateMessage. Never throws, whatever it is given.
+ *
+ * @example
+ * if (!verifyMessage(received)) drop(received);
+ */
+export function verifyMessage(input: unknown, options: VerifyOptions = {}): boolean {
+  try {
+    assertMessage(input, options);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The boolean form of validateMessage; the same check as verifyMessage. */
+export const isValidMessage: (input: unknown, options?: VerifyOptions) => boolean = verifyMessage;
+
+/** Checks a message and returns it typed, or throws an IntentcastError. */
+export function assertMessage(input: unknown, options: VerifyOptions = {}): Message {
+  let value: unknown = input;
+  if (typeof input === 'string' || input instanceof Uint8Array) value = parseJson(input);
+  else assertJsonValue(input);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new IntentcastError('ERR_SCHEMA', 'a message must be a JSON object', { path: '' });
+  }
+  const message = value as Record<string, unknown>;
+  const content = canonicalBytes(message);
+  if (content.length > LIMITS.maxMessageBytes) {
+    throw new IntentcastError(
+      'ERR_TOO_LARGE',
+      `canonical form is ${content.length} bytes; the limit is ${LIMITS.maxMessageBytes}`,
+    );
+  }
+  const type = checkVersionAndType(message);
+  assertSchema(type, message);
+  const typed = message as unknown as Message;
+  checkValues(typed);
+  const publicKey = authorKey(typed.author);
+  const id = toHex(sha256(content));
+  if (id !== typed.id) {
+    throw new IntentcastError('ERR_ID_MISMATCH', `id does not match the content; expected ${id}`, {
+      path: '/id',
+    });
+  }
+  const backend = options.backend ?? nobleBackend;
+  if (!backend.verify(fromHex(typed.sig), messageSigningInput(id), publicKey)) {
+    throw new IntentcastError('ERR_SIGNATURE_INVALID', 'signature does not verify under the author key', {
+      path: '/sig',
+    });
+  }
+  if (options.checkTime !== false) checkTime(typed, options.now);
+  return typed;
+}
+
+function checkVersionAndType(message: Record<string, unknown>): MessageType {
+  if (message.protocol !== PROTOCOL) {
+    throw new IntentcastError(
+      'ERR_UNSUPPORTED_VERSION',
+      `protocol must be "${PROTOCOL}", got ${JSON.stringify(message.protocol) ?? 'nothing'}`,
+      { path: '/protocol' },
+    );
+  }
+  const type = message.type;
+  if (typeof type !== 'string' || !(MESSAGE_TYPES as readonly string[]).includes(type)) {
+    throw new IntentcastError(
+      'ERR_UNKNOWN_TYPE',
+      `type must be one of ${MESSAGE_TYPES.join(', ')}, got ${JSON.stringify(type) ?? 'nothing'}`,
+      { path: '/type' },
+    );
+  }
+  return type as MessageType;
+}
+
+function authorKey(author: string): Uint8Array {
+  try {
+    return publicKeyFromDidKey(author);
+  } catch (err) {
+    throw new IntentcastError('ERR_KEY_INVALID', `author: ${(err as Error).message}`, { path: '/author' });
+  }
+}
+
+function checkWindow(window: TimeWindow | undefined, path: string): void {
+  if (!window) return;
+  const start = parseTimestamp(window.start, `${path}/start`);
+  const end = parseTimestamp(window.end, `${path}/end`);
+  if (end <= start)
+    throw new IntentcastError('ERR_TIME_RANGE', `${path}/end must be after start`, { path: `${path}/end` });
+}
+
+/** The checks of values that a JSON Schema cannot state: real dates, order of times, order of amounts. */
+function checkValues(message: Message): void {
+  const created = parseTimestamp(message.created, '/created');
+  const expires = parseTimestamp(message.expires, '/expires');
+  if (expires <= created) {
+    throw new IntentcastError('ERR_TIME_RANGE', '/expires must be after /created', { path: '/expires' });
+  }
+  if (expires - created > LIMITS.maxLifetimeMs) {
+    throw new IntentcastError('ERR_TIME_RANGE', '/expires is more than 366 days after /created', {
+      path: '/expires',
+    });
+  }
+  switch (message.type) {
+    case 'intent': {
+      checkWindow(message.body.when, '/body/when');
+      const budget = message.body.budget;
+      if (budget?.min !== undefined && compareAmounts(budget.min, budget.max) > 0) {
+        throw new IntentcastError('ERR_AMOUNT_RANGE', '/body/budget/min is greater than max', {
+          path: '/body/budget/min',
+        });
+      }
+      break;
+    }
+    case 'offer':
+      checkWindow(message.body.when, '/body/when');
+      break;
+    case 'reply':
+      checkWindow(message.body.counter?.when, '/body/counter/when');
+      break;
+    default:
+      break;
+  }
+}
+
+function checkTime(message: Message, now: Date | number | undefined): void {
+  const at = now === undefined ? Date.now() : typeof now === 'number' ? now : now.getTime();
+  if (Date.parse(message.created) > at + LIMITS.maxClockSkewMs) {
+    throw new IntentcastError('ERR_NOT_YET_VALID', 'created is in the future beyond the allowed clock skew', {
+      path: '/created',
+    });
+  }
+  if (Date.parse(message.expires) <= at) {
+    throw new IntentcastError('ERR_EXPIRED', `message expired at ${message.expires}`, { path: '/expires' });
+  }
+}
