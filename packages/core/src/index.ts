@@ -46,8 +46,21 @@ export {
   keyPairFromSecretKey,
   publicKeyFromDidKey,
 } from './keys.js';
+export {
+  type ApplyOptions,
+  applyToThread,
+  assertApplies,
+  checkThreadMessage,
+  foldThread,
+  type Negotiation,
+  type NegotiationStatus,
+  startThread,
+  type ThreadSnapshot,
+  type ThreadState,
+  threadState,
+} from './lifecycle.js';
 export { LIMITS } from './limits.js';
-export { SCHEMA_IDS, SCHEMAS } from './schemas.js';
+export { assertSealedContent, SCHEMA_IDS, SCHEMAS } from './schemas.js';
 export { newNonce, type SignableMessage, type SignOptions, signMessage } from './sign.js';
 export { messageSigningInput, type SignaturePurpose, signingInput } from './signing-input.js';
 export { formatTimestamp, parseTimestamp } from './time.js';
