@@ -76,6 +76,18 @@ export const ERROR_CATALOGUE = {
     meaning: "The terms named are not among the buyer's terms, or not the offer's.",
   },
   ERR_LIFECYCLE_QUANTITY: { status: 409, meaning: 'The quantity is more than the intent has left to fill.' },
+  ERR_BAD_REQUEST: { status: 400, meaning: 'The request is malformed: a parameter, header or body the route cannot use.' },
+  ERR_FILTER_INVALID: { status: 400, meaning: 'A filter parameter is malformed or out of range.' },
+  ERR_CURSOR_INVALID: { status: 400, meaning: 'A pagination or stream cursor is not one this relay issued.' },
+  ERR_UNAUTHORIZED: { status: 401, meaning: 'The request needs a valid access token.' },
+  ERR_AUTH_INVALID: { status: 401, meaning: 'A challenge response or access token does not verify, or has expired.' },
+  ERR_NOT_FOUND: { status: 404, meaning: 'Nothing here is visible to the caller.' },
+  ERR_KEY_DENIED: { status: 403, meaning: "The relay's policy does not accept messages from this key." },
+  ERR_RATE_LIMITED: { status: 429, meaning: 'Too many requests; retry after the time given.' },
+  ERR_TOO_MANY_SUBSCRIPTIONS: { status: 429, meaning: 'The connection or key has as many subscriptions as allowed.' },
+  ERR_SLOW_CONSUMER: { status: 429, meaning: 'A stream consumer fell too far behind and was disconnected.' },
+  ERR_UNAVAILABLE: { status: 503, meaning: 'The relay is starting or shutting down; retry later.' },
+  ERR_INTERNAL: { status: 500, meaning: 'The relay failed for a reason of its own; nothing was stored.' },
 } as const satisfies Record<string, { status: number; meaning: string }>;
 
 /** A stable error code. `switch (err.code)` narrows on it. */
