@@ -61,6 +61,22 @@ export {
 } from './lifecycle.js';
 export { LIMITS } from './limits.js';
 export { assertSealedContent, SCHEMA_IDS, SCHEMAS } from './schemas.js';
+export {
+  assertSealKey,
+  assertSealPrivateKey,
+  generateSealKeyPair,
+  isValidSealKey,
+  type SealKeyPair,
+  type SealPrivateKey,
+} from './seal-keys.js';
+export {
+  openSealed,
+  openSealedString,
+  SEALED_HEADER,
+  type SealedMessage,
+  type SealOptions,
+  seal,
+} from './sealed.js';
 export { newNonce, type SignableMessage, type SignOptions, signMessage } from './sign.js';
 export { messageSigningInput, type SignaturePurpose, signingInput } from './signing-input.js';
 export { formatTimestamp, parseTimestamp } from './time.js';

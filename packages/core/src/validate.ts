@@ -9,9 +9,17 @@ import { assertJsonValue, parseJson } from './json.js';
 import { publicKeyFromDidKey } from './keys.js';
 import { LIMITS } from './limits.js';
 import { assertSchema } from './schemas.js';
+import { assertSealKey } from './seal-keys.js';
 import { messageSigningInput } from './signing-input.js';
 import { parseTimestamp } from './time.js';
-import { MESSAGE_TYPES, type Message, type MessageType, PROTOCOL, type TimeWindow } from './types.js';
+import {
+  MESSAGE_TYPES,
+  type Message,
+  type MessageType,
+  PROTOCOL,
+  type SealKey,
+  type TimeWindow,
+} from './types.js';
 
 export interface VerifyOptions {
   /** The Ed25519 implementation; @noble/ed25519 unless given. */
@@ -139,6 +147,17 @@ function checkWindow(window: TimeWindow | undefined, path: string): void {
     throw new IntentcastError('ERR_TIME_RANGE', `${path}/end must be after start`, { path: `${path}/end` });
 }
 
+function checkSealKey(sealKey: SealKey | undefined): void {
+  if (sealKey === undefined) return;
+  try {
+    assertSealKey(sealKey);
+  } catch (err) {
+    throw new IntentcastError('ERR_KEY_INVALID', `body.sealKey: ${(err as Error).message}`, {
+      path: '/body/sealKey/x',
+    });
+  }
+}
+
 /** The checks of values that a JSON Schema cannot state: real dates, order of times, order of amounts. */
 function checkValues(message: Message): void {
   const created = parseTimestamp(message.created, '/created');
@@ -153,6 +172,7 @@ function checkValues(message: Message): void {
   }
   switch (message.type) {
     case 'intent': {
+      checkSealKey(message.body.sealKey);
       checkWindow(message.body.when, '/body/when');
       const budget = message.body.budget;
       if (budget?.min !== undefined && compareAmounts(budget.min, budget.max) > 0) {
@@ -163,6 +183,7 @@ function checkValues(message: Message): void {
       break;
     }
     case 'offer':
+      checkSealKey(message.body.sealKey);
       checkWindow(message.body.when, '/body/when');
       break;
     case 'reply':
