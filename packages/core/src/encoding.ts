@@ -1,7 +1,8 @@
 import { base58, base64urlnopad, hex } from '@scure/base';
 
 const utf8Encoder = new TextEncoder();
-const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a leading byte order mark in the text, so JSON.parse refuses it as it does in a string.
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** UTF-8 bytes of a string. */
 export function utf8(text: string): Uint8Array {

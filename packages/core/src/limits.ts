@@ -1,6 +1,6 @@
 /** Protocol limits (spec/envelope.md#limits). The schemas carry the per-field limits. */
 export const LIMITS = {
-  /** Largest canonical form of a whole message, `id` and `sig` included, in bytes. */
+  /** Largest canonical bytes of a message (its JCS form without `id` and `sig`), in bytes. */
   maxMessageBytes: 65_536,
   /** Largest JSON text accepted for parsing, whitespace included, in bytes. */
   maxTextBytes: 262_144,
