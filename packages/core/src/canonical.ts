@@ -19,8 +19,8 @@ export function canonicalJson(value: JsonValue): string {
  * The canonical bytes of a message: UTF-8 of the JCS form of the message without its `id` and `sig`.
  * Unknown fields stay in, so the signature covers them too.
  */
-export function canonicalBytes(message: { readonly [key: string]: unknown }): Uint8Array {
-  const { id: _id, sig: _sig, ...content } = message;
+export function canonicalBytes(message: object): Uint8Array {
+  const { id: _id, sig: _sig, ...content } = message as Record<string, unknown>;
   return utf8(canonicalJson(content as JsonValue));
 }
 
@@ -30,6 +30,6 @@ export function canonicalBytes(message: { readonly [key: string]: unknown }): Ui
  * @example
  * messageId(message); // 'a3f1…' (64 hex digits)
  */
-export function messageId(message: { readonly [key: string]: unknown }): string {
+export function messageId(message: object): string {
   return toHex(sha256(canonicalBytes(message)));
 }

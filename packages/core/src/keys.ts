@@ -144,7 +144,7 @@ export function keyPairFromJwk(
   const { kty, crv, x, d } = jwk as Record<string, unknown>;
   if (kty !== 'OKP' || crv !== 'Ed25519') {
     throw new IntentcastError('ERR_KEY_INVALID', 'JWK must have kty "OKP" and crv "Ed25519"', {
-      path: '/crv',
+      path: kty !== 'OKP' ? '/kty' : '/crv',
     });
   }
   const decode = (name: string, value: unknown): Uint8Array => {

@@ -65,6 +65,8 @@ function describe(error: ErrorObject): { path: string; message: string } {
   } else if (error.keyword === 'required') {
     path = `${path}/${String(params.missingProperty)}`;
     detail = 'is required';
+  } else if (error.keyword === 'false schema') {
+    detail = 'is not allowed here';
   } else if (error.keyword === 'const') {
     detail = `must be ${JSON.stringify(params.allowedValue)}`;
   } else if (error.keyword === 'enum') {

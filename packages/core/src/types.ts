@@ -128,7 +128,7 @@ export interface BodyByType {
 /** Extension fields: reverse-DNS names, JSON values. */
 export type Extensions = Record<string, unknown>;
 
-interface EnvelopeFields<T extends MessageType> {
+export interface EnvelopeFields<T extends MessageType> {
   protocol: typeof PROTOCOL;
   type: T;
   /** The author's Ed25519 key as did:key. */
@@ -141,7 +141,7 @@ interface EnvelopeFields<T extends MessageType> {
   ext?: Extensions;
 }
 
-interface AnswerFields {
+export interface AnswerFields {
   /** The id of the message this one answers. */
   ref: string;
   /** The id of the intent that starts the thread. */

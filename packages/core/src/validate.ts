@@ -79,7 +79,12 @@ export const isValidMessage: (input: unknown, options?: VerifyOptions) => boolea
 export function assertMessage(input: unknown, options: VerifyOptions = {}): Message {
   let value: unknown = input;
   if (typeof input === 'string' || input instanceof Uint8Array) value = parseJson(input);
-  else assertJsonValue(input);
+  else {
+    assertJsonValue(input);
+    // A copy with ordinary prototypes: objects made with Object.create(null) are fine JSON data, but the
+    // schema validator calls methods such as valueOf on what it compares.
+    value = structuredClone(input);
+  }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new IntentcastError('ERR_SCHEMA', 'a message must be a JSON object', { path: '' });
   }
