@@ -155,11 +155,11 @@ export function lifecycleFile() {
     ['quantity', 'confirm'],
   );
   add(
-    'a confirm may still arrive after the intent expired',
+    'a confirm may still arrive after the intent expired; the part that was filled closes',
     i2,
     [o2A, acc2A],
     conf2A,
-    ok('expired'),
+    ok('closed'),
     ['confirm', 'expiry'],
     ts(Date.parse(i2.expires) + 60 * MINUTE),
   );
@@ -207,9 +207,22 @@ export function lifecycleFile() {
     no('ERR_LIFECYCLE_NOT_AUTHOR'),
     ['confirm'],
   );
-  add('an accept of an offer that was countered', i1, [oA, counterA], acceptA, no('ERR_LIFECYCLE_NOT_HEAD'), [
-    'reply',
-  ]);
+  add(
+    'an accept while the vendor has the turn (after a counter)',
+    i1,
+    [oA, counterA],
+    acceptA,
+    no('ERR_LIFECYCLE_STATE'),
+    ['reply'],
+  );
+  add(
+    'an accept of an offer that was revised since',
+    i1,
+    [oA, counterA, oA2],
+    acceptA,
+    no('ERR_LIFECYCLE_NOT_HEAD'),
+    ['reply'],
+  );
   add(
     'a second revision answering the same counter',
     i1,

@@ -81,14 +81,24 @@ export function startThread(intent: Intent): ThreadSnapshot {
  */
 export function threadState(snapshot: ThreadSnapshot, now?: number | Date): ThreadState {
   if (snapshot.withdrawn) return 'withdrawn';
-  if (snapshot.acceptedQuantity >= snapshot.intent.body.what.quantity) {
+  const expired = isExpired(snapshot, now);
+  // A thread is done once it is filled, or once it expires with part of it filled: what was accepted
+  // stands, and the thread closes when every accept is confirmed.
+  if (isFilled(snapshot) || (expired && snapshot.acceptedQuantity > 0)) {
     for (const negotiation of snapshot.negotiations.values()) {
       if (negotiation.status === 'accepted') return 'accepted';
     }
     return 'closed';
   }
-  if (now !== undefined && toMs(now) >= Date.parse(snapshot.intent.expires)) return 'expired';
-  return 'open';
+  return expired ? 'expired' : 'open';
+}
+
+function isFilled(snapshot: ThreadSnapshot): boolean {
+  return snapshot.acceptedQuantity >= snapshot.intent.body.what.quantity;
+}
+
+function isExpired(snapshot: ThreadSnapshot, now: number | Date | undefined): boolean {
+  return now !== undefined && toMs(now) >= Date.parse(snapshot.intent.expires);
 }
 
 /**
@@ -165,6 +175,10 @@ function toMs(time: number | Date): number {
   return typeof time === 'number' ? time : time.getTime();
 }
 
+function article(type: Message['type']): string {
+  return `${type === 'intent' || type === 'offer' ? 'an' : 'a'} ${type}`;
+}
+
 function fail(code: ErrorCode, message: string, path?: string): never {
   throw new IntentcastError(code, message, path === undefined ? {} : { path });
 }
@@ -195,8 +209,8 @@ function apply(snapshot: ThreadSnapshot, message: Message, now: number | undefin
   if (state === 'closed')
     fail('ERR_LIFECYCLE_CLOSED', 'the thread is closed: every accepted offer is confirmed');
   if (message.type !== 'confirm') {
-    if (state === 'accepted') fail('ERR_LIFECYCLE_ALREADY_ACCEPTED', 'the intent has been accepted in full');
-    if (state === 'expired') fail('ERR_LIFECYCLE_EXPIRED', `the intent expired at ${intent.expires}`);
+    if (isFilled(snapshot)) fail('ERR_LIFECYCLE_ALREADY_ACCEPTED', 'the intent has been accepted in full');
+    if (isExpired(snapshot, now)) fail('ERR_LIFECYCLE_EXPIRED', `the intent expired at ${intent.expires}`);
   }
 
   switch (message.type) {
@@ -305,8 +319,10 @@ function reply(
     fail('ERR_LIFECYCLE_NOT_AUTHOR', "only the intent's author may reply to offers", '/author');
   }
   if (refType !== 'offer')
-    fail('ERR_LIFECYCLE_REF_TYPE', `a reply answers an offer, not a ${refType}`, '/ref');
+    fail('ERR_LIFECYCLE_REF_TYPE', `a reply answers an offer, not ${article(refType)}`, '/ref');
   const negotiation = negotiationOf(snapshot, message.ref);
+  // Status first: "the negotiation is declined" says more than "that is not the latest message".
+  if (negotiation.status !== 'open') fail('ERR_LIFECYCLE_STATE', `the negotiation is ${negotiation.status}`);
   if (negotiation.head !== message.ref) {
     fail(
       'ERR_LIFECYCLE_NOT_HEAD',
@@ -314,7 +330,6 @@ function reply(
       '/ref',
     );
   }
-  if (negotiation.status !== 'open') fail('ERR_LIFECYCLE_STATE', `the negotiation is ${negotiation.status}`);
   const offer = negotiation.offer;
   switch (message.body.decision) {
     case 'accept': {
@@ -363,7 +378,7 @@ function withdraw(
     return { ...snapshot, types, withdrawn: true };
   }
   if (refType !== 'offer')
-    fail('ERR_LIFECYCLE_REF_TYPE', `a withdraw names an intent or an offer, not a ${refType}`, '/ref');
+    fail('ERR_LIFECYCLE_REF_TYPE', `a withdraw names an intent or an offer, not ${article(refType)}`, '/ref');
   const negotiation = negotiationOf(snapshot, message.ref);
   if (message.author !== negotiation.vendor) {
     fail('ERR_LIFECYCLE_NOT_AUTHOR', 'only the author of an offer may withdraw it', '/author');
@@ -383,7 +398,7 @@ function confirm(
   refType: Message['type'],
 ): ThreadSnapshot {
   if (refType !== 'reply')
-    fail('ERR_LIFECYCLE_REF_TYPE', `a confirm answers an accept, not a ${refType}`, '/ref');
+    fail('ERR_LIFECYCLE_REF_TYPE', `a confirm answers an accept, not ${article(refType)}`, '/ref');
   const negotiation = negotiationOf(snapshot, message.ref);
   if (negotiation.accept !== message.ref)
     fail('ERR_LIFECYCLE_REF_TYPE', 'a confirm answers an accept', '/ref');
