@@ -18,6 +18,7 @@ const { messageFiles } = await import('./vectors/messages.mjs');
 const { sealedFile } = await import('./vectors/sealed.mjs');
 const { checkSealedAgainstCore } = await import('./vectors/sealed-check.mjs');
 const { signaturesFile, signingInputFile } = await import('./vectors/signatures.mjs');
+const { webhooksFile } = await import('./vectors/webhooks.mjs');
 
 const root = fileURLToPath(new URL('../test-vectors/', import.meta.url));
 
@@ -34,6 +35,7 @@ async function generate() {
     'signatures.json': pretty(signaturesFile()),
     'lifecycle.json': pretty(lifecycleFile()),
     'sealed.json': pretty(sealed),
+    'webhooks.json': pretty(webhooksFile()),
     ...messageFiles(),
   };
 }

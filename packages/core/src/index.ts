@@ -89,3 +89,23 @@ export {
   validateMessage,
   verifyMessage,
 } from './validate.js';
+export {
+  generateWebhookSecret,
+  isValidWebhookSecret,
+  parseWebhook,
+  type SignWebhookInput,
+  signWebhook,
+  validateWebhook,
+  verifyWebhook,
+  WEBHOOK_EVENT_TYPES,
+  WEBHOOK_TOLERANCE_SEC,
+  type WebhookDelivery,
+  type WebhookEvent,
+  type WebhookEventData,
+  type WebhookEventType,
+  type WebhookHeaderInput,
+  type WebhookHeaders,
+  type WebhookMessageData,
+  type WebhookValidateOptions,
+  type WebhookVerifyOptions,
+} from './webhook.js';
