@@ -160,3 +160,67 @@ function torsionEncodings(): { smallOrder: Set<string>; signFlipped: Set<string>
   torsion = { smallOrder, signFlipped };
   return torsion;
 }
+
+/** True when `did` is a valid Ed25519 did:key. */
+export function isValidDidKey(did: unknown): boolean {
+  try {
+    publicKeyFromDidKey(did as string);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Exports a key pair (or a public key alone) as an Ed25519 JWK that jose's `importJWK` accepts.
+ *
+ * @example
+ * const jwk = jwkFromKeyPair(keyPair);           // { kty: 'OKP', crv: 'Ed25519', x, d }
+ * const pub = jwkFromKeyPair({ publicKey });       // { kty: 'OKP', crv: 'Ed25519', x }
+ */
+export function jwkFromKeyPair(key: { publicKey: Uint8Array; secretKey?: Uint8Array }): Ed25519Jwk {
+  assertPublicKey(key.publicKey);
+  const jwk: Ed25519Jwk = { kty: 'OKP', crv: 'Ed25519', x: toBase64url(key.publicKey) };
+  if (key.secretKey !== undefined) {
+    checkLength('secretKey', key.secretKey, 32);
+    jwk.d = toBase64url(key.secretKey);
+  }
+  return jwk;
+}
+
+/**
+ * Imports an Ed25519 JWK. With `d`, checks that `x` is the public key of `d`.
+ * Throws ERR_KEY_INVALID with the member at fault.
+ */
+export function keyPairFromJwk(
+  jwk: unknown,
+  backend: Ed25519Backend = nobleBackend,
+): { publicKey: Uint8Array; secretKey?: Uint8Array } {
+  if (typeof jwk !== 'object' || jwk === null)
+    throw new IntentcastError('ERR_KEY_INVALID', 'JWK must be an object');
+  const { kty, crv, x, d } = jwk as Record<string, unknown>;
+  if (kty !== 'OKP' || crv !== 'Ed25519') {
+    throw new IntentcastError('ERR_KEY_INVALID', 'JWK must have kty "OKP" and crv "Ed25519"', {
+      path: kty !== 'OKP' ? '/kty' : '/crv',
+    });
+  }
+  const decode = (name: string, value: unknown): Uint8Array => {
+    try {
+      if (typeof value !== 'string') throw new TypeError();
+      const bytes = fromBase64url(value);
+      if (bytes.length === 32) return bytes;
+    } catch {}
+    throw new IntentcastError('ERR_KEY_INVALID', `JWK "${name}" must be 32 bytes in base64url`, {
+      path: `/${name}`,
+    });
+  };
+  const publicKey = decode('x', x);
+  assertPublicKey(publicKey);
+  if (d === undefined) return { publicKey };
+  const secretKey = decode('d', d);
+  const derived = backend.publicKey(secretKey);
+  if (toBase64url(derived) !== x) {
+    throw new IntentcastError('ERR_KEY_INVALID', 'JWK "x" is not the public key of "d"', { path: '/x' });
+  }
+  return { publicKey, secretKey };
+}
