@@ -1,0 +1,249 @@
+import {
+  applyToThread,
+  type Ed25519Backend,
+  type Failure,
+  foldThread,
+  type JsonValue,
+  type Message,
+  startThread,
+  type ThreadSnapshot,
+  threadState,
+  validateMessage,
+} from '@intentcast/core';
+import type { StoredEvent } from '../events.js';
+import type { RelayIdentity } from '../identity.js';
+import type { KeyPolicy } from '../options.js';
+import { type Receipt, signReceipt } from '../receipt.js';
+import { GroupCommitter } from '../store/group-commit.js';
+import type { NewRecord, Store, StoredThreadState } from '../store/store.js';
+import { KeyedMutex } from './locks.js';
+import { recipientsOf } from './recipients.js';
+import { ThreadCache } from './thread-cache.js';
+
+/** One message of a request: its exact text and parsed value, or why it could not be parsed. */
+export type RawMessage = { text: string; value: JsonValue } | { text: string; error: Failure };
+
+/** What became of one message: stored now (`stored`), stored before (`!stored`), or refused. */
+export type IngestResult = { ok: true; stored: boolean; receipt: Receipt } | Failure;
+
+export interface IngestorOptions {
+  store: Store;
+  identity: RelayIdentity;
+  backend: Ed25519Backend;
+  clock: () => number;
+  keyPolicy: KeyPolicy | undefined;
+  threadCacheSize: number;
+  maxCommitBatch: number;
+  /** Told of every committed event, in seq order, before the senders get their receipts. */
+  publish(event: StoredEvent): void;
+  /** Told of faults (failed commits); bad input is never reported here. */
+  onFault(err: unknown): void;
+}
+
+/** An admitted message: its stored event, now or once its commit is done. */
+interface Admitted {
+  id: string;
+  stored: boolean;
+  event: Promise<Pick<StoredEvent, 'seq' | 'receivedAt'>>;
+}
+
+function failure(code: Failure['code'], message: string, path?: string): Failure {
+  return path === undefined ? { ok: false, code, message } : { ok: false, code, message, path };
+}
+
+const INTERNAL: Failure = failure(
+  'ERR_INTERNAL',
+  'the relay could not store the message; nothing was stored',
+);
+
+/**
+ * The ingest path: validate, apply the key policy, recognise replays, check the thread lifecycle, commit
+ * (group commit), then sign receipts. A message is acknowledged only after its commit is durable.
+ */
+export class Ingestor {
+  readonly #options: IngestorOptions;
+  readonly #committer: GroupCommitter<NewRecord, StoredEvent>;
+  readonly #threads: ThreadCache;
+  readonly #locks = new KeyedMutex();
+  /** Messages admitted and waiting for their commit, by id: a copy arriving meanwhile waits for the first. */
+  readonly #pending = new Map<string, Promise<StoredEvent>>();
+
+  constructor(options: IngestorOptions) {
+    this.#options = options;
+    this.#threads = new ThreadCache(options.threadCacheSize);
+    this.#committer = new GroupCommitter<NewRecord, StoredEvent>({
+      commit: (records) => options.store.commit(records),
+      committed: (events) => {
+        // A subscriber's fault must not look like a failed commit: the events are stored either way.
+        for (const event of events) {
+          try {
+            options.publish(event);
+          } catch (err) {
+            options.onFault(err);
+          }
+        }
+      },
+      maxBatch: options.maxCommitBatch,
+      onError: (err) => {
+        // At once, before any waiting admission resumes: after a failed commit only the store is known to
+        // be right, so every thread is read from it again.
+        this.#threads.reset();
+        options.onFault(err);
+      },
+    });
+  }
+
+  /**
+   * Ingests messages in order; each result says what became of the message at the same index. Messages are
+   * independent: one refused does not stop the others, and a later one may build on an earlier one.
+   */
+  async ingest(items: readonly RawMessage[]): Promise<IngestResult[]> {
+    const admitted: (Admitted | Failure)[] = [];
+    for (const item of items) admitted.push(await this.#admit(item));
+    return Promise.all(
+      admitted.map(async (entry): Promise<IngestResult> => {
+        if ('ok' in entry) return entry;
+        try {
+          const { seq, receivedAt } = await entry.event;
+          const receipt = signReceipt(this.#options.identity, { id: entry.id, seq, receivedAt });
+          return { ok: true, stored: entry.stored, receipt };
+        } catch {
+          return INTERNAL;
+        }
+      }),
+    );
+  }
+
+  /** Resolves once every admitted message is committed (or failed). */
+  flush(): Promise<void> {
+    return this.#committer.flush();
+  }
+
+  /**
+   * Deletes the threads whose intent expired at or before `before`, in chunks. A thread is deleted under its lock
+   * and only when none of its messages waits for a commit, so nothing is admitted against a deleted thread.
+   */
+  async purge(before: number, chunk = 500): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const ids = await this.#options.store.expiredThreads(before, chunk);
+      if (ids.length === 0) return deleted;
+      const done = await this.#locks.runAll(ids, async () => {
+        const ready = ids.filter((id) => !this.#threads.hasPending(id));
+        for (const id of ready) this.#threads.evict(id);
+        return ready.length === 0 ? 0 : this.#options.store.deleteThreads(ready);
+      });
+      deleted += done;
+      if (ids.length < chunk || done === 0) return deleted;
+    }
+  }
+
+  async #admit(item: RawMessage): Promise<Admitted | Failure> {
+    if ('error' in item) return item.error;
+    // validateMessage reads a string as JSON text; here a string is a parsed value, and not a message.
+    if (typeof item.value !== 'object' || item.value === null || Array.isArray(item.value)) {
+      return failure('ERR_SCHEMA', 'a message must be a JSON object', '');
+    }
+    const { backend, clock, keyPolicy } = this.#options;
+    const now = clock();
+    const checked = validateMessage(item.value, { backend, now });
+    if (!checked.ok) {
+      // Every other check passed before expiry, so the id is genuine: a stored message replayed after it
+      // expired is still a replay.
+      if (checked.code === 'ERR_EXPIRED') {
+        const id = (item.value as { id: string }).id;
+        const known = await this.#known(id);
+        if (known) return { id, stored: false, event: known.event };
+      }
+      return checked;
+    }
+    const message = checked.value;
+    if (keyPolicy && !keyPolicy(message.author, message)) {
+      return failure(
+        'ERR_KEY_DENIED',
+        "the relay's policy does not accept messages from this key",
+        '/author',
+      );
+    }
+    const thread = message.type === 'intent' ? message.id : message.thread;
+    return this.#locks.run(thread, () => this.#admitLocked(message, item.text.trim(), thread, now));
+  }
+
+  async #admitLocked(
+    message: Message,
+    text: string,
+    thread: string,
+    now: number,
+  ): Promise<Admitted | Failure> {
+    const known = await this.#known(message.id);
+    if (known) return { id: message.id, stored: false, event: known.event };
+    let next: ThreadSnapshot;
+    let recipients: string[] = [];
+    if (message.type === 'intent') {
+      next = startThread(message);
+    } else {
+      const current = await this.#snapshot(thread);
+      if (current === undefined) {
+        return failure('ERR_LIFECYCLE_UNKNOWN_REF', 'the relay holds no thread with this id', '/thread');
+      }
+      const applied = applyToThread(current, message, { now });
+      if (!applied.ok) return applied;
+      next = applied.value;
+      recipients = recipientsOf(message, current, next);
+    }
+    const record: NewRecord = {
+      message,
+      text,
+      recipients,
+      receivedAt: now,
+      // Judged without a time; what expiry makes of it is derived when read (stateAt, store.ts).
+      thread: {
+        state: threadState(next) as StoredThreadState,
+        acceptedQuantity: next.acceptedQuantity,
+        unconfirmed: next.unconfirmed,
+      },
+    };
+    this.#threads.stage(thread, next);
+    const event = this.#committer.submit(record);
+    this.#pending.set(message.id, event);
+    event.then(
+      () => {
+        this.#threads.committed(thread);
+        this.#pending.delete(message.id);
+      },
+      () => {
+        this.#pending.delete(message.id);
+      },
+    );
+    return { id: message.id, stored: true, event };
+  }
+
+  /**
+   * The stored (or committing) event of a message id, if the relay has it. Wrapped, so that waiting for the
+   * answer does not wait for a pending commit.
+   */
+  async #known(id: string): Promise<{ event: Admitted['event'] } | undefined> {
+    const pending = this.#pending.get(id);
+    if (pending) return { event: pending };
+    const stored = await this.#options.store.getMessage(id);
+    return stored ? { event: Promise.resolve(stored) } : undefined;
+  }
+
+  /** The thread's snapshot: from the cache, or rebuilt from the store by replaying it without a clock. */
+  async #snapshot(thread: string): Promise<ThreadSnapshot | undefined> {
+    const cached = this.#threads.get(thread);
+    if (cached) return cached;
+    const stored = await this.#options.store.getThread(thread);
+    if (stored === undefined || stored.intent.message.type !== 'intent') return undefined;
+    const folded = foldThread(
+      stored.intent.message,
+      stored.messages.map((m) => m.message),
+    );
+    if (!folded.ok)
+      throw new Error(`stored thread ${thread} does not replay: ${folded.code} ${folded.message}`);
+    // Called under the thread's lock with nothing of the thread staged (or the cache would have had it),
+    // so the stored thread is the whole thread.
+    this.#threads.remember(thread, folded.value);
+    return folded.value;
+  }
+}

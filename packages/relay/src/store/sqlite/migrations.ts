@@ -1,0 +1,112 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The versioned schema of the SQLite store. Migrations run in order on open, each in its own transaction,
+ * and the `schema_version` table records which have run. Never edit a migration that has shipped: add one.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'messages, intents with filter columns, threads, mailboxes, text and geo indexes',
+    sql: `
+      -- Every message, in commit order. AUTOINCREMENT so a seq is never reused, even after a purge: seq is
+      -- the cursor of every stream.
+      CREATE TABLE messages (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL,
+        author TEXT NOT NULL,
+        thread TEXT NOT NULL,          -- the intent id; an intent's own id for an intent
+        received INTEGER NOT NULL,     -- epoch ms
+        recipients TEXT NOT NULL,      -- JSON array of did:keys
+        json TEXT NOT NULL             -- the message exactly as received
+      );
+      CREATE INDEX messages_thread ON messages (thread, seq);
+
+      -- One row per intent: the columns every filter of filter.ts reads.
+      CREATE TABLE intents (
+        seq INTEGER PRIMARY KEY,       -- the intent's messages.seq
+        category TEXT NOT NULL,        -- category || '.', so a prefix is a range
+        region TEXT,
+        country TEXT,
+        created INTEGER NOT NULL,
+        currency TEXT,
+        budget_min TEXT,               -- fixed-width, compares as the amount does
+        budget_max TEXT,
+        lat REAL,
+        lon REAL,
+        radius_km REAL
+      );
+      CREATE INDEX intents_category ON intents (category);
+      CREATE INDEX intents_region ON intents (region) WHERE region IS NOT NULL;
+      CREATE INDEX intents_country ON intents (country) WHERE country IS NOT NULL;
+      CREATE INDEX intents_created ON intents (created);
+      CREATE INDEX intents_budget_max ON intents (currency, budget_max) WHERE currency IS NOT NULL;
+      CREATE INDEX intents_budget_min ON intents (currency, budget_min) WHERE currency IS NOT NULL;
+
+      -- Bounding boxes of the intents' geo circles: the pre-filter of near=, before the exact distance.
+      CREATE VIRTUAL TABLE intent_geo USING rtree (seq, south, north, west, east);
+
+      -- The descriptions' words, for q=. Contentless: the text lives in messages.json.
+      CREATE VIRTUAL TABLE intent_text USING fts5 (
+        words, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
+      );
+
+      -- The lasting state of each thread, kept up to date by every commit, so state= is an index lookup.
+      CREATE TABLE threads (
+        intent_seq INTEGER PRIMARY KEY,
+        intent_id TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL,           -- open | accepted | closed | withdrawn, judged without a time
+        accepted_quantity INTEGER NOT NULL,
+        unconfirmed INTEGER NOT NULL,  -- accepted negotiations not yet confirmed
+        expires INTEGER NOT NULL       -- the intent's expiry, epoch ms
+      );
+      CREATE INDEX threads_state ON threads (state, expires);
+      CREATE INDEX threads_expires ON threads (expires);
+
+      -- Who each private message is for.
+      CREATE TABLE mailbox (
+        key TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (key, seq)
+      ) WITHOUT ROWID;
+    `,
+  },
+];
+
+/** The schema version this software writes. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/**
+ * Brings a database up to SCHEMA_VERSION. Refuses a database written by newer software, whose schema this
+ * code does not know.
+ */
+export function migrate(db: Database.Database, now: number): number {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied INTEGER NOT NULL)',
+  );
+  const row = db.prepare('SELECT MAX(version) AS version FROM schema_version').get() as {
+    version: number | null;
+  };
+  const current = row.version ?? 0;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(
+      `the database has schema version ${current}; this relay knows versions up to ${SCHEMA_VERSION}`,
+    );
+  }
+  const record = db.prepare('INSERT INTO schema_version (version, description, applied) VALUES (?, ?, ?)');
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.description, now);
+    })();
+  }
+  return SCHEMA_VERSION;
+}

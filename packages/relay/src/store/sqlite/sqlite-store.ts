@@ -1,0 +1,296 @@
+import type { Intent, Message } from '@intentcast/core';
+import Database from 'better-sqlite3';
+import type { StoredEvent } from '../../events.js';
+import { distanceKm } from '../../filter.js';
+import { intentColumns } from '../columns.js';
+import type {
+  IntentPage,
+  IntentQuery,
+  NewRecord,
+  Store,
+  StoredMessage,
+  StoredThreadState,
+  ThreadRecord,
+} from '../store.js';
+import { migrate } from './migrations.js';
+import { intentQuerySql } from './query.js';
+
+export interface SqliteStoreOptions {
+  /**
+   * SQLite's `synchronous` setting. FULL (the default) syncs the write-ahead log on every commit, so a
+   * receipt survives power loss; NORMAL survives a crash of the process but may lose the latest commits on
+   * power loss; EXTRA also syncs the directory.
+   */
+  synchronous?: 'FULL' | 'NORMAL' | 'EXTRA';
+  /** Milliseconds to wait for a lock held by another connection. Default 5000. */
+  busyTimeoutMs?: number;
+}
+
+interface MessageRow {
+  seq: number;
+  json: string;
+  recipients: string;
+  received: number;
+}
+
+interface ThreadRow {
+  intent_seq: number;
+  state: StoredThreadState;
+  accepted_quantity: number;
+  unconfirmed: number;
+  expires: number;
+}
+
+const STATEMENT_CACHE_SIZE = 128;
+
+function toStored(row: MessageRow): StoredMessage {
+  return {
+    seq: row.seq,
+    message: JSON.parse(row.json) as Message,
+    recipients: JSON.parse(row.recipients) as string[],
+    receivedAt: row.received,
+    text: row.json,
+  };
+}
+
+function toEvent(row: MessageRow): StoredEvent {
+  const { text: _text, ...event } = toStored(row);
+  return event;
+}
+
+/**
+ * Opens (creating if needed) the SQLite store at `path` and brings its schema up to date. The store uses
+ * write-ahead logging and commits each batch in one transaction; a commit returns only once SQLite has
+ * made it durable under the chosen `synchronous` setting.
+ *
+ * @example
+ * const store = openSqliteStore('./data/relay.sqlite');
+ * const relay = await buildRelay({ store, key });
+ */
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Store {
+  return new SqliteStore(path, options);
+}
+
+class SqliteStore implements Store {
+  readonly #db: Database.Database;
+  readonly #statements = new Map<string, Database.Statement>();
+  readonly #commitTx: (records: readonly NewRecord[]) => StoredEvent[];
+  readonly #deleteTx: (ids: readonly string[]) => number;
+  #lastSeq: number;
+
+  constructor(path: string, options: SqliteStoreOptions) {
+    const db = new Database(path);
+    this.#db = db;
+    try {
+      db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+      db.pragma('journal_mode = WAL');
+      db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+      db.function('distance_km', { deterministic: true }, (lat1, lon1, lat2, lon2) =>
+        distanceKm({ lat: Number(lat1), lon: Number(lon1) }, { lat: Number(lat2), lon: Number(lon2) }),
+      );
+      migrate(db, Date.now());
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    const row = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'messages'").get() as
+      | { seq: number }
+      | undefined;
+    this.#lastSeq = row?.seq ?? 0;
+    this.#commitTx = db.transaction((records: readonly NewRecord[]) => records.map((r) => this.#insert(r)));
+    this.#deleteTx = db.transaction((ids: readonly string[]) => {
+      let deleted = 0;
+      for (const id of ids) deleted += this.#deleteThread(id);
+      return deleted;
+    });
+  }
+
+  #statement(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql);
+    if (statement === undefined) {
+      statement = this.#db.prepare(sql);
+      if (this.#statements.size >= STATEMENT_CACHE_SIZE) {
+        this.#statements.delete(this.#statements.keys().next().value!);
+      }
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  #insert(record: NewRecord): StoredEvent {
+    const { message } = record;
+    const thread = message.type === 'intent' ? message.id : message.thread;
+    const info = this.#statement(
+      'INSERT INTO messages (id, type, author, thread, received, recipients, json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      message.id,
+      message.type,
+      message.author,
+      thread,
+      record.receivedAt,
+      JSON.stringify(record.recipients),
+      record.text,
+    );
+    const seq = Number(info.lastInsertRowid);
+    if (message.type === 'intent') this.#insertIntent(seq, message, record.thread);
+    else {
+      const { state, acceptedQuantity, unconfirmed } = record.thread;
+      const updated = this.#statement(
+        'UPDATE threads SET state = ?, accepted_quantity = ?, unconfirmed = ? WHERE intent_id = ?',
+      ).run(state, acceptedQuantity, unconfirmed, thread);
+      // The ingest path only admits messages of known threads; a missing one is a fault, not bad input.
+      if (updated.changes !== 1) throw new Error(`thread ${thread} is not stored`);
+    }
+    const mailbox = this.#statement('INSERT INTO mailbox (key, seq) VALUES (?, ?)');
+    for (const key of record.recipients) mailbox.run(key, seq);
+    return { seq, message, recipients: record.recipients, receivedAt: record.receivedAt };
+  }
+
+  #insertIntent(seq: number, intent: Intent, thread: NewRecord['thread']): void {
+    const c = intentColumns(intent);
+    this.#statement(
+      `INSERT INTO intents (seq, category, region, country, created, currency, budget_min, budget_max, lat, lon, radius_km)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      seq,
+      c.categoryKey,
+      c.region,
+      c.country,
+      c.created,
+      c.currency,
+      c.budgetMin,
+      c.budgetMax,
+      c.geo?.lat ?? null,
+      c.geo?.lon ?? null,
+      c.geo?.radiusKm ?? null,
+    );
+    if (c.geo) {
+      const { box } = c.geo;
+      this.#statement('INSERT INTO intent_geo (seq, south, north, west, east) VALUES (?, ?, ?, ?, ?)').run(
+        seq,
+        box.south,
+        box.north,
+        box.west,
+        box.east,
+      );
+    }
+    if (c.text !== '')
+      this.#statement('INSERT INTO intent_text (rowid, words) VALUES (?, ?)').run(seq, c.text);
+    this.#statement(
+      `INSERT INTO threads (intent_seq, intent_id, state, accepted_quantity, unconfirmed, expires)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ).run(seq, intent.id, thread.state, thread.acceptedQuantity, thread.unconfirmed, c.expires);
+  }
+
+  #deleteThread(intentId: string): number {
+    const thread = this.#statement('SELECT intent_seq FROM threads WHERE intent_id = ?').get(intentId) as
+      | { intent_seq: number }
+      | undefined;
+    if (thread === undefined) return 0;
+    const rows = this.#statement('SELECT seq, recipients FROM messages WHERE thread = ?').all(intentId) as {
+      seq: number;
+      recipients: string;
+    }[];
+    const unmail = this.#statement('DELETE FROM mailbox WHERE key = ? AND seq = ?');
+    for (const row of rows) {
+      for (const key of JSON.parse(row.recipients) as string[]) unmail.run(key, row.seq);
+    }
+    this.#statement('DELETE FROM messages WHERE thread = ?').run(intentId);
+    const seq = thread.intent_seq;
+    for (const table of ['intents', 'intent_geo'] as const) {
+      this.#statement(`DELETE FROM ${table} WHERE seq = ?`).run(seq);
+    }
+    this.#statement('DELETE FROM intent_text WHERE rowid = ?').run(seq);
+    this.#statement('DELETE FROM threads WHERE intent_seq = ?').run(seq);
+    return 1;
+  }
+
+  commit(records: readonly NewRecord[]): Promise<StoredEvent[]> {
+    try {
+      const events = this.#commitTx(records);
+      if (events.length > 0) this.#lastSeq = events[events.length - 1]!.seq;
+      return Promise.resolve(events);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  getMessage(id: string): Promise<StoredMessage | undefined> {
+    const row = this.#statement('SELECT seq, json, recipients, received FROM messages WHERE id = ?').get(
+      id,
+    ) as MessageRow | undefined;
+    return Promise.resolve(row === undefined ? undefined : toStored(row));
+  }
+
+  getThread(intentId: string): Promise<ThreadRecord | undefined> {
+    const thread = this.#statement(
+      'SELECT intent_seq, state, accepted_quantity, unconfirmed, expires FROM threads WHERE intent_id = ?',
+    ).get(intentId) as ThreadRow | undefined;
+    if (thread === undefined) return Promise.resolve(undefined);
+    const rows = this.#statement(
+      'SELECT seq, json, recipients, received FROM messages WHERE thread = ? ORDER BY seq',
+    ).all(intentId) as MessageRow[];
+    const all = rows.map(toStored);
+    const intent = all.find((m) => m.seq === thread.intent_seq);
+    if (intent === undefined) return Promise.reject(new Error(`thread ${intentId} has no intent`));
+    return Promise.resolve({
+      intent,
+      messages: all.filter((m) => m !== intent),
+      state: thread.state,
+      acceptedQuantity: thread.accepted_quantity,
+      unconfirmed: thread.unconfirmed,
+      expires: thread.expires,
+    });
+  }
+
+  queryIntents(query: IntentQuery): Promise<IntentPage> {
+    const { sql, params } = intentQuerySql(query);
+    const rows = this.#statement(sql).all(...params) as MessageRow[];
+    const more = rows.length > query.limit;
+    return Promise.resolve({ intents: rows.slice(0, query.limit).map(toStored), more });
+  }
+
+  expiredThreads(before: number, limit: number): Promise<string[]> {
+    const rows = this.#statement(
+      'SELECT intent_id FROM threads WHERE expires <= ? ORDER BY expires LIMIT ?',
+    ).all(before, limit) as { intent_id: string }[];
+    return Promise.resolve(rows.map((row) => row.intent_id));
+  }
+
+  deleteThreads(intentIds: readonly string[]): Promise<number> {
+    try {
+      return Promise.resolve(this.#deleteTx(intentIds));
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  intentsAfter(afterSeq: number, limit: number): StoredEvent[] {
+    const rows = this.#statement(
+      `SELECT m.seq, m.json, m.recipients, m.received FROM intents i JOIN messages m ON m.seq = i.seq
+       WHERE i.seq > ? ORDER BY i.seq LIMIT ?`,
+    ).all(afterSeq, limit) as MessageRow[];
+    return rows.map(toEvent);
+  }
+
+  mailboxAfter(key: string, afterSeq: number, limit: number): StoredEvent[] {
+    const rows = this.#statement(
+      `SELECT m.seq, m.json, m.recipients, m.received FROM mailbox b JOIN messages m ON m.seq = b.seq
+       WHERE b.key = ? AND b.seq > ? ORDER BY b.seq LIMIT ?`,
+    ).all(key, afterSeq, limit) as MessageRow[];
+    return rows.map(toEvent);
+  }
+
+  lastSeq(): number {
+    return this.#lastSeq;
+  }
+
+  isOpen(): boolean {
+    return this.#db.open;
+  }
+
+  close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+    return Promise.resolve();
+  }
+}

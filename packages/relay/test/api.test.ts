@@ -1,0 +1,46 @@
+import type { KeyPair } from '@intentcast/core';
+import type { FastifyInstance } from 'fastify';
+import { describe, expect, expectTypeOf, test } from 'vitest';
+import type { Receipt, RelayLimits, RelayOptions, Store, StoredEvent } from '../src/index.js';
+import * as relay from '../src/index.js';
+
+describe('public API', () => {
+  test('exports', () => {
+    expect(Object.keys(relay).sort()).toEqual([
+      'DEFAULT_LIMITS',
+      'DEFAULT_RETENTION',
+      'SOFTWARE',
+      'authSigningInput',
+      'buildRelay',
+      'listPolicy',
+      'loadOrCreateRelayKey',
+      'matchesFilter',
+      'openSqliteStore',
+      'parseFilter',
+      'receiptSigningInput',
+      'validateFilter',
+      'verifyReceipt',
+    ]);
+  });
+
+  test('types', () => {
+    expectTypeOf(relay.buildRelay).parameter(0).toEqualTypeOf<RelayOptions>();
+    expectTypeOf(relay.buildRelay).returns.toEqualTypeOf<Promise<FastifyInstance>>();
+    expectTypeOf<RelayOptions['store']>().toEqualTypeOf<Store>();
+    expectTypeOf<RelayOptions['key']>().toEqualTypeOf<KeyPair>();
+    expectTypeOf(relay.openSqliteStore).returns.toEqualTypeOf<Store>();
+    expectTypeOf(relay.verifyReceipt).returns.toEqualTypeOf<boolean>();
+    expectTypeOf<Receipt>().toEqualTypeOf<{
+      relay: string;
+      id: string;
+      seq: number;
+      received: string;
+      sig: string;
+    }>();
+    expectTypeOf<Store['commit']>().returns.toEqualTypeOf<Promise<StoredEvent[]>>();
+    expectTypeOf<Store['intentsAfter']>().returns.toEqualTypeOf<StoredEvent[]>();
+    expectTypeOf<FastifyInstance['store']>().toEqualTypeOf<Store>();
+    expectTypeOf<FastifyInstance['limits']>().toEqualTypeOf<RelayLimits>();
+    expectTypeOf<FastifyInstance['authenticate']>().returns.toEqualTypeOf<Promise<string | undefined>>();
+  });
+});
