@@ -89,6 +89,16 @@ export function canonicalFile() {
       'escapes',
       'unicode',
     ]),
+    canonicalCase(
+      '<, > and &, escaped or raw, are written raw: JCS has no escapes for HTML',
+      '"\\u003cscript\\u003e \\u0026amp; <b> & </b>"',
+      ['escapes', 'html'],
+    ),
+    canonicalCase(
+      'U+2028 and U+2029 raw in a string and in names, where they sort by code unit',
+      '{"\u2029":"a\u2028b","\u2028":"<&>","&":1}',
+      ['escapes', 'unicode', 'order'],
+    ),
     canonicalCase('a surrogate pair, escaped or raw, becomes 4 bytes of UTF-8', '["\\ud83e\\udd67","🥧"]', [
       'unicode',
     ]),
@@ -103,6 +113,25 @@ export function canonicalFile() {
     ]),
     refusedCase('a lone high surrogate', '["\\ud800"]', 'ERR_JSON', ['i-json']),
     refusedCase('a lone low surrogate in a name', '{"\\udc00":1}', 'ERR_JSON', ['i-json']),
+    refusedCase('a noncharacter, U+FFFF, in a string', '["\\uffff"]', 'ERR_JSON', ['i-json', 'noncharacter']),
+    refusedCase('a noncharacter, U+FDD0, in a name', '{"\\ufdd0":1}', 'ERR_JSON', ['i-json', 'noncharacter']),
+    refusedCase(
+      'a noncharacter outside the BMP, U+1FFFE, written as a surrogate pair',
+      '["\\ud83f\\udffe"]',
+      'ERR_JSON',
+      ['i-json', 'noncharacter'],
+    ),
+    refusedCase('a noncharacter, U+10FFFF, written raw', '["\u{10ffff}"]', 'ERR_JSON', [
+      'i-json',
+      'noncharacter',
+    ]),
+    refusedCase(
+      'two names that are different lone surrogates, then nesting nine deep: the scan finds no duplicate, ' +
+        'and the depth is refused before the surrogates',
+      '{"\\ud800":1,"\\udc00":[[[[[[[[[]]]]]]]]]}',
+      'ERR_TOO_DEEP',
+      ['i-json', 'nesting', 'order'],
+    ),
     refusedCase('a number too large for a double', '[1e400]', 'ERR_JSON', ['i-json', 'numbers']),
     refusedCase('NaN is not JSON', '[NaN]', 'ERR_JSON', ['syntax']),
     refusedCase('a trailing comma', '[1,2,]', 'ERR_JSON', ['syntax']),
@@ -112,7 +141,8 @@ export function canonicalFile() {
   return {
     description:
       'Canonical JSON (RFC 8785, JCS). Input is JSON text; parse it under the protocol rules (I-JSON: no ' +
-      'duplicate names, no lone surrogates, finite numbers, at most 8 levels), then canonicalize. Expected is ' +
+      'duplicate names, no lone surrogates, no noncharacters, finite numbers, at most 8 levels), then ' +
+      'canonicalize. Expected is ' +
       'the canonical text and its UTF-8 bytes in hex, or the error code when the text is refused.',
     source: 'spec/canonical-form.md; RFC 8785; RFC 7493',
     cases,

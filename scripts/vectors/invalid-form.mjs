@@ -40,6 +40,34 @@ export function formCases(add) {
     '/body/what/description',
     ['i-json', 'raw'],
   );
+  add(
+    'json-noncharacter',
+    'a string holds the noncharacter U+FFFF, escaped',
+    textOf('intent-minimal', 'good condition.', 'good condition \\uffff.'),
+    'ERR_JSON',
+    '/body/what/description',
+    ['i-json', 'noncharacter', 'raw'],
+  );
+  add(
+    'json-noncharacter-raw',
+    'a string holds the noncharacter U+FDD0, written raw in UTF-8',
+    textOf('intent-minimal', 'good condition.', 'good condition \ufdd0.'),
+    'ERR_JSON',
+    '/body/what/description',
+    ['i-json', 'noncharacter', 'raw'],
+  );
+  add(
+    'order-surrogate-names-before-depth',
+    'two names that are different lone surrogates, then nesting nine deep: not duplicates, so the depth decides',
+    textOf(
+      'intent-minimal',
+      nonceLine,
+      `${nonceLine}  "ext": {"\\ud800": 1, "\\udc00": [[[[[[[["x"]]]]]]]]},\n`,
+    ),
+    'ERR_TOO_DEEP',
+    undefined,
+    ['order', 'i-json', 'raw'],
+  );
   /** The UTF-8 of intent-minimal with `bytes` put inside its description. */
   const withBytes = (bytes) => {
     const text = core.utf8(textOf('intent-minimal', 'good condition.', 'good condition\u0001.'));

@@ -183,6 +183,68 @@ export function schemaCases(add) {
     '/author',
     ['key'],
   );
+  // Lengths count code points, not UTF-16 code units (intent-astral-limits is at both limits).
+  add(
+    'schema-text-astral-too-long',
+    'a description of 2,001 characters outside the BMP, one more than text allows',
+    altered('intent-astral-limits', (m) => {
+      m.body.what.description += '🥧';
+    }),
+    'ERR_SCHEMA',
+    '/body/what/description',
+    ['unicode', 'boundary'],
+  );
+  add(
+    'schema-ext-name-astral-too-long',
+    'an extension member name of 65 characters outside the BMP, one more than allowed',
+    altered('intent-astral-limits', (m) => {
+      m.ext = { 'org.example.names': { ['𝄞'.repeat(65)]: true } };
+    }),
+    'ERR_SCHEMA',
+    '/ext/org.example.names',
+    ['unicode', 'boundary', 'ext'],
+  );
+
+  // Patterns are anchored at the very ends: a final line feed never matches `$` (spec/validation.md, step 10).
+  add(
+    'schema-currency-newline',
+    'a currency with a trailing line feed',
+    altered('offer', (m) => {
+      m.body.price.currency = 'EUR\n';
+    }),
+    'ERR_SCHEMA',
+    '/body/price/currency',
+    ['pattern', 'newline'],
+  );
+  add(
+    'schema-nonce-newline',
+    'a nonce with a trailing line feed',
+    altered('intent-minimal', (m) => {
+      m.nonce = `${m.nonce}\n`;
+    }),
+    'ERR_SCHEMA',
+    '/nonce',
+    ['pattern', 'newline'],
+  );
+  add(
+    'schema-id-newline',
+    'an id with a trailing line feed',
+    { ...minimal, id: `${minimal.id}\n` },
+    'ERR_SCHEMA',
+    '/id',
+    ['pattern', 'newline'],
+  );
+  add(
+    'schema-thread-newline',
+    'a thread with a trailing line feed',
+    altered('offer', (m) => {
+      m.thread = `${m.thread}\n`;
+    }),
+    'ERR_SCHEMA',
+    '/thread',
+    ['pattern', 'newline'],
+  );
+
   add(
     'order-schema-before-signature',
     'an unknown member and a forged signature: the schema is checked first',

@@ -35,6 +35,18 @@ export function valueCases(add) {
     '2026-03-01T12:00:00Z',
   );
   add(
+    'time-invalid-year-zero',
+    'created in the year 0000, which RFC 3339 does not have (years run from 0001)',
+    altered('intent-minimal', (m) => {
+      m.created = '0000-12-31T12:00:00Z';
+      m.expires = '0001-01-01T12:00:00Z';
+    }),
+    'ERR_TIME_INVALID',
+    '/created',
+    ['timestamp', 'boundary'],
+    '0001-01-01T00:00:00Z',
+  );
+  add(
     'time-invalid-leap',
     'a window that starts on 29 February of a year that is not a leap year',
     altered('intent-full', (m) => {

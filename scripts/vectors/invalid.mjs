@@ -3,6 +3,7 @@
 import { formCases } from './invalid-form.mjs';
 import { collector } from './invalid-helpers.mjs';
 import { schemaCases } from './invalid-schema.mjs';
+import { sealedCases } from './invalid-sealed.mjs';
 import { valueCases } from './invalid-values.mjs';
 
 /** Every invalid message, in the order they are listed in messages/index.json. */
@@ -12,5 +13,6 @@ export function invalidMessages() {
   formCases(add);
   schemaCases(add);
   valueCases(add);
+  sealedCases(add);
   return list;
 }

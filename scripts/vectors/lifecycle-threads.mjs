@@ -1,5 +1,6 @@
 // The messages of the lifecycle vectors: two threads, and every message that may or may not follow them.
-import { at, core, nonce, PARTIES, TERMS } from './common.mjs';
+import { at, BUYER_SEAL, core, nonce, PARTIES, TERMS } from './common.mjs';
+import { ephemeralKey, fixedIv, sealWith } from './jwe.mjs';
 
 const { buyer, vendorA, vendorB, vendorC, stranger } = PARTIES;
 
@@ -9,12 +10,13 @@ const opts = (label, hours, expiresHours) => ({
   nonce: nonce(`lifecycle ${label}`),
 });
 
-function intent(label, quantity, offerCap, expiresHours) {
+function intent(label, quantity, offerCap, expiresHours, extra = {}) {
   return core.createIntent(
     {
       what: { category: 'home.cleaning', description: `Deep cleaning of a flat (${label}).`, quantity },
       terms: [TERMS.noTracking, TERMS.noResale],
       offerCap,
+      ...extra,
     },
     buyer.secretKey,
     opts(label, 0, expiresHours),
@@ -26,13 +28,13 @@ function offer(
   answering,
   party,
   hours,
-  { quantity = 1, terms = TERMS.noTracking, amount = '90' } = {},
+  { quantity = 1, terms = TERMS.noTracking, amount = '90', sealed } = {},
 ) {
   return core.createOffer(
     answering,
     {
       description: `Cleaning offer ${label}.`,
-      price: { amount, currency: 'EUR' },
+      ...(sealed === undefined ? { price: { amount, currency: 'EUR' } } : { sealed }),
       quantity,
       terms,
       vendor: { name: `Vendor ${label}` },
@@ -114,6 +116,41 @@ export function threadMessages() {
   const conf2B = confirm('confirm 2B', acc2B, vendorB, 5);
   const withdraw2A = withdraw('withdraw accepted 2A', o2A, vendorA, 3);
   const withdrawI2 = withdraw('withdraw intent 2', i2, buyer, 3);
+  const withdraw2Alate = withdraw('withdraw confirmed 2A', o2A, vendorA, 4.25);
+  const withdrawI2late = withdraw('withdraw intent 2 after a confirm', i2, buyer, 4.25);
+
+  // Thread 3: one vendor revising its own offer until the negotiation is as long as a revision may make it.
+  const i3 = intent('a long negotiation', 1, 1, 7 * 24);
+  const chain = [offer('long 1', i3, vendorA, 1)];
+  while (chain.length < 62) {
+    const n = chain.length + 1;
+    chain.push(offer(`long ${n}`, chain.at(-1), vendorA, 1 + n / 60, { amount: `${100 + n}.00` }));
+  }
+  const longRevision = offer('long 63', chain.at(-1), vendorA, 3);
+  const longAccept = accept('accept long 62', chain.at(-1), 3);
+  const longConfirm = confirm('confirm long 62', longAccept, vendorA, 3.5);
+
+  // Thread 4: the buyer publishes a seal key; thread 1 has none. Sealed parts are written with a fixed
+  // ephemeral key and IV; the lifecycle never opens them.
+  const i4 = intent('sealed offers', 1, 3, 7 * 24, { sealKey: BUYER_SEAL.publicJwk });
+  const sealedTo = (thread, n) =>
+    sealWith({
+      plaintext: core.canonicalJson({ price: { amount: '88.00', currency: 'EUR' } }),
+      recipient: BUYER_SEAL.publicJwk,
+      thread: thread.id,
+      ephemeral: ephemeralKey(100 + n),
+      iv: fixedIv(100 + n),
+    }).sealed;
+  const sealedPart = sealedTo(i4, 1);
+  const o4A = offer('4A, sealed', i4, vendorA, 1, { sealed: sealedPart });
+  const o4Bcopy = offer('4B, a copy of 4A', i4, vendorB, 1.5, { sealed: sealedPart });
+  const question4Asealed = reply(
+    'question 4A, sealed',
+    o4A,
+    { decision: 'question', sealed: sealedTo(i4, 2) },
+    2,
+  );
+  const oAsealedNoKey = offer('A, sealed without a key', i1, vendorA, 1, { sealed: sealedTo(i1, 3) });
 
   return {
     i1,
@@ -161,5 +198,17 @@ export function threadMessages() {
     conf2B,
     withdraw2A,
     withdrawI2,
+    withdraw2Alate,
+    withdrawI2late,
+    i3,
+    chain,
+    longRevision,
+    longAccept,
+    longConfirm,
+    i4,
+    o4A,
+    o4Bcopy,
+    question4Asealed,
+    oAsealedNoKey,
   };
 }

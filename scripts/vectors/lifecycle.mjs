@@ -1,9 +1,11 @@
 // lifecycle.json: whether a message may follow a thread, and the thread's state after it.
 import { at, check, core, MINUTE, ts, validateAll, vectorCase } from './common.mjs';
+import { settlingCases } from './lifecycle-settling.mjs';
 import { threadMessages } from './lifecycle-threads.mjs';
 import { valid } from './story.mjs';
 
 export function lifecycleFile() {
+  const messages = threadMessages();
   const {
     i1,
     oA,
@@ -48,9 +50,9 @@ export function lifecycleFile() {
     conf2A,
     conf2Aagain,
     conf2B,
-    withdraw2A,
-    withdrawI2,
-  } = threadMessages();
+    withdraw2Alate,
+    withdrawI2late,
+  } = messages;
 
   const cases = [];
   const add = (description, thread, messages, next, expected, tags, now) => {
@@ -118,6 +120,14 @@ export function lifecycleFile() {
     ['withdraw'],
   );
   add('an offer after another vendor withdrew its own', i1, [oB, withdrawB], oA, ok('open'), [
+    'offer',
+    'offer-cap',
+  ]);
+  add('a withdrawn negotiation frees its place under the cap', i1, [oA, oB, withdrawB], oC, ok('open'), [
+    'offer',
+    'offer-cap',
+  ]);
+  add('a declined negotiation frees its place under the cap', i1, [oA, oB, declineB], oC, ok('open'), [
     'offer',
     'offer-cap',
   ]);
@@ -244,16 +254,21 @@ export function lifecycleFile() {
     'revised',
   ]);
   add(
-    'the withdraw of an intent with an accepted offer',
+    'the withdraw of an intent with a confirmed accept',
     i2,
-    [o2A, acc2A],
-    withdrawI2,
+    [o2A, acc2A, conf2A],
+    withdrawI2late,
     no('ERR_LIFECYCLE_STATE'),
     ['withdraw'],
   );
-  add('the withdraw of an accepted offer', i2, [o2A, acc2A], withdraw2A, no('ERR_LIFECYCLE_STATE'), [
-    'withdraw',
-  ]);
+  add(
+    'the withdraw of an offer whose accept is confirmed',
+    i2,
+    [o2A, acc2A, conf2A],
+    withdraw2Alate,
+    no('ERR_LIFECYCLE_STATE'),
+    ['withdraw'],
+  );
   add(
     'a second confirm of the same accept',
     i2,
@@ -317,12 +332,12 @@ export function lifecycleFile() {
   );
   add('a third offer when the cap is two', i1, [oA, oB], oC, no('ERR_LIFECYCLE_OFFER_CAP'), ['offer']);
   add(
-    'a withdrawn offer still counts against the cap',
+    'a negotiation under way counts against the cap, even awaiting the vendor',
     i1,
-    [oA, oB, withdrawB],
+    [oA, oB, questionB],
     oC,
     no('ERR_LIFECYCLE_OFFER_CAP'),
-    ['offer'],
+    ['offer', 'offer-cap'],
   );
   add('a second first offer from the same vendor', i1, [oA], oAagain, no('ERR_LIFECYCLE_DUPLICATE_OFFER'), [
     'offer',
@@ -353,12 +368,14 @@ export function lifecycleFile() {
   add('an accept for more units than are left', i2, [o2A, o2C, acc2A], acc2C, no('ERR_LIFECYCLE_QUANTITY'), [
     'reply',
   ]);
+  settlingCases(add, ok, no, messages);
   return {
     description:
       'The thread lifecycle. Each case gives an intent, the messages already accepted into its thread (in ' +
       'order, each valid), the next message and the time it arrives. Expected is either ok with the state of ' +
-      'the thread after it (open, accepted, closed, withdrawn, expired), or the ERR_LIFECYCLE_* code that ' +
-      'refuses it. Time rules are judged at "now" for the next message only.',
+      'the thread after it (open, accepted, closed, withdrawn, expired), or the code that refuses it: an ' +
+      'ERR_LIFECYCLE_* code, or ERR_SEAL for the rules on sealed parts. Time rules are judged at "now" for ' +
+      'the next message only.',
     source: 'spec/lifecycle.md',
     cases,
   };

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { BUYER_SEAL, check, core, VENDOR_D_SEAL, VENDOR_SEAL, vectorCase } from './common.mjs';
 import { ephemeralKey, fixedIv, headerText, sealWith } from './jwe.mjs';
+import { ruleCases } from './sealed-rules.mjs';
 import { SEALED_COUNTER_CONTENT, SEALED_OFFER_CONTENT, valid } from './story.mjs';
 
 // spec/sealed.md#example: the X25519 keys of RFC 7748 section 6.1.
@@ -289,6 +290,7 @@ export function sealedFile() {
     ['thread-binding'],
   );
   messageCase('a message without a sealed part', valid('offer'), buyerKey, refused, []);
+  ruleCases((description, sealed, expected, tags) => open(description, sealed, expected, tags), messageCase);
 
   return {
     description:

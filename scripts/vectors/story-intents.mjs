@@ -49,6 +49,24 @@ export function moreIntents(add) {
     ['intent', 'unicode'],
   );
   add(
+    'intent-astral-limits',
+    'text and an extension member name at their limits in code points, with characters outside the BMP: a ' +
+      'description of 2,000 (4,000 UTF-16 code units) and a name of 64',
+    core.createIntent(
+      {
+        what: { category: 'food.bakery', description: '🥧'.repeat(2000), quantity: 1 },
+        terms: [TERMS.noResale],
+        offerCap: 2,
+      },
+      buyerUnicode.secretKey,
+      {
+        ...opts('intent-astral-limits', T0, T0 + 2 * DAY),
+        ext: { 'org.example.names': { ['𝄞'.repeat(64)]: true } },
+      },
+    ),
+    ['intent', 'unicode', 'boundary', 'ext'],
+  );
+  add(
     'intent-millis',
     'an intent with millisecond timestamps, a URN category and a geo circle only',
     core.signMessage(

@@ -76,6 +76,10 @@ export const ERROR_CATALOGUE = {
     meaning: "The terms named are not among the buyer's terms, or not the offer's.",
   },
   ERR_LIFECYCLE_QUANTITY: { status: 409, meaning: 'The quantity is more than the intent has left to fill.' },
+  ERR_LIFECYCLE_TOO_LONG: {
+    status: 409,
+    meaning: 'The negotiation has as many messages as the protocol allows.',
+  },
   ERR_BAD_REQUEST: {
     status: 400,
     meaning: 'The request is malformed: a parameter, header or body the route cannot use.',

@@ -70,9 +70,11 @@ export {
   type SealPrivateKey,
 } from './seal-keys.js';
 export {
+  type OpenOptions,
   openSealed,
   openSealedString,
   SEALED_HEADER,
+  type SealedFor,
   type SealedMessage,
   type SealOptions,
   seal,

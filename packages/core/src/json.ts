@@ -7,8 +7,8 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
 
 /**
  * Parses JSON text under the protocol's rules: at most `LIMITS.maxTextBytes`, nesting at most
- * `LIMITS.maxDepth`, no duplicate member names, no lone surrogates. Throws ERR_TOO_LARGE, ERR_TOO_DEEP or
- * ERR_JSON, checked in that order.
+ * `LIMITS.maxDepth`, no duplicate member names, no lone surrogates, no Unicode noncharacters. Throws
+ * ERR_TOO_LARGE, ERR_TOO_DEEP or ERR_JSON, checked in that order.
  *
  * @example
  * parseJson('{"a":1}'); // { a: 1 }
@@ -106,45 +106,95 @@ function scanStructure(text: string): void {
   }
 }
 
+/** Unicode noncharacters (U+FDD0 to U+FDEF, the last two code points of each plane): I-JSON forbids them. */
+const NONCHARACTER = /\p{Noncharacter_Code_Point}/u;
+
+/** Why a string or member name is not I-JSON, or undefined when it is. */
+function badString(text: string): string | undefined {
+  if (!text.isWellFormed()) return 'a lone surrogate';
+  if (NONCHARACTER.test(text)) return 'a Unicode noncharacter';
+  return undefined;
+}
+
+/** Arrays and objects whose prototype is Object.prototype or null: the containers JSON has. */
+function isContainer(node: object): boolean {
+  if (Array.isArray(node)) return true;
+  const proto = Object.getPrototypeOf(node);
+  return proto === Object.prototype || proto === null;
+}
+
+/** The children of a container, with their JSON Pointers. */
+function childrenOf(node: object, path: string): [unknown, string][] {
+  const children: [unknown, string][] = [];
+  // An index loop, not map: map skips the holes of a sparse array, which are refused as undefined.
+  if (Array.isArray(node)) for (let i = 0; i < node.length; i++) children.push([node[i], `${path}/${i}`]);
+  else {
+    for (const key of Object.keys(node))
+      children.push([(node as Record<string, unknown>)[key], `${path}/${escapePointer(key)}`]);
+  }
+  return children;
+}
+
 /**
  * Checks that an in-memory value is plain JSON the protocol accepts: only null, booleans, finite numbers,
- * well-formed strings, arrays and plain objects, nested at most `LIMITS.maxDepth`. Throws ERR_TOO_DEEP or
- * ERR_JSON with the JSON Pointer of the first offending place. Iterative, so hostile depth cannot overflow
- * the stack.
+ * I-JSON strings (no lone surrogates, no noncharacters), arrays and plain objects, nested at most
+ * `LIMITS.maxDepth`. The depth of the whole value is checked before any value, so hostile nesting is
+ * ERR_TOO_DEEP wherever a bad value sits, as it is for JSON text. Throws ERR_TOO_DEEP or ERR_JSON with the
+ * JSON Pointer of the first offending place. Iterative, so hostile depth cannot overflow the stack.
+ *
+ * @example
+ * assertJsonValue({ a: [1, 'x'] }); // passes
+ * assertJsonValue({ a: Number.NaN }); // throws ERR_JSON at /a
  */
 export function assertJsonValue(value: unknown): asserts value is JsonValue {
+  checkDepth(value);
+  checkValues(value);
+}
+
+function checkDepth(value: unknown): void {
   const pending: [unknown, number, string][] = [[value, 1, '']];
   while (pending.length > 0) {
     const [node, depth, path] = pending.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth > LIMITS.maxDepth) {
+      throw new IntentcastError('ERR_TOO_DEEP', `JSON nests deeper than ${LIMITS.maxDepth} levels`, { path });
+    }
+    // Other objects are refused as values; only what JSON can nest counts towards the depth.
+    if (!isContainer(node)) continue;
+    for (const [child, childPath] of childrenOf(node, path)) pending.push([child, depth + 1, childPath]);
+  }
+}
+
+function checkValues(value: unknown): void {
+  const pending: [unknown, string][] = [[value, '']];
+  while (pending.length > 0) {
+    const [node, path] = pending.pop()!;
     if (node === null || typeof node === 'boolean') continue;
     if (typeof node === 'number') {
       if (!Number.isFinite(node)) throw new IntentcastError('ERR_JSON', 'numbers must be finite', { path });
       continue;
     }
     if (typeof node === 'string') {
-      if (!node.isWellFormed())
-        throw new IntentcastError('ERR_JSON', 'string holds a lone surrogate', { path });
+      const bad = badString(node);
+      if (bad) throw new IntentcastError('ERR_JSON', `string holds ${bad}`, { path });
       continue;
     }
     if (typeof node !== 'object')
       throw new IntentcastError('ERR_JSON', `${typeof node} is not a JSON value`, { path });
-    if (depth > LIMITS.maxDepth) {
-      throw new IntentcastError('ERR_TOO_DEEP', `JSON nests deeper than ${LIMITS.maxDepth} levels`, { path });
-    }
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) pending.push([node[i], depth + 1, `${path}/${i}`]);
-      continue;
-    }
-    const proto = Object.getPrototypeOf(node);
-    if (proto !== Object.prototype && proto !== null) {
+    if (!isContainer(node)) {
       throw new IntentcastError('ERR_JSON', 'only plain objects are JSON objects', { path });
     }
-    for (const key of Object.keys(node)) {
-      const childPath = `${path}/${escapePointer(key)}`;
-      if (!key.isWellFormed())
-        throw new IntentcastError('ERR_JSON', 'member name holds a lone surrogate', { path: childPath });
-      pending.push([(node as Record<string, unknown>)[key], depth + 1, childPath]);
+    if (!Array.isArray(node)) {
+      for (const key of Object.keys(node)) {
+        const bad = badString(key);
+        if (bad) {
+          throw new IntentcastError('ERR_JSON', `member name holds ${bad}`, {
+            path: `${path}/${escapePointer(key)}`,
+          });
+        }
+      }
     }
+    for (const [child, childPath] of childrenOf(node, path)) pending.push([child, childPath]);
   }
 }
 

@@ -1,76 +1,52 @@
-import { type ErrorCode, type Failure, IntentcastError, type Result, toFailure } from './errors.js';
-import type { Intent, Message, Offer, Reply, TermsRef } from './types.js';
+import { type Failure, type Result, toFailure } from './errors.js';
+import {
+  checkSealed,
+  confirm,
+  type Effect,
+  fail,
+  firstOffer,
+  negotiationOf,
+  reply,
+  revisedOffer,
+  withdraw,
+} from './lifecycle-rules.js';
+import {
+  initialState,
+  type Negotiation,
+  type NegotiationStatus,
+  type ThreadSnapshot,
+  type ThreadState,
+  type WorkingState,
+  workingCopy,
+} from './lifecycle-state.js';
+import type { Intent, Message } from './types.js';
 
 /**
  * The thread lifecycle (spec/lifecycle.md): which message may follow which, and what state a thread is in.
- * Everything here is pure: a snapshot is never changed, each step returns a new one.
+ * The public functions are pure: a snapshot given to them is never changed. Inside, the rules change one
+ * working state in place, so replaying a thread of n messages takes time linear in n.
  */
 
-/** The state of a thread as a whole. */
-export type ThreadState = 'open' | 'accepted' | 'closed' | 'withdrawn' | 'expired';
-
-/**
- * The state of one negotiation: a vendor's first offer and the chain of replies and revised offers after it.
- * - `open`: the latest message is the vendor's offer; the buyer may answer it.
- * - `awaiting-vendor`: the buyer countered or asked; the vendor may revise.
- * - `declined`, `withdrawn`: ended without a deal.
- * - `accepted`: the buyer accepted the latest offer; the vendor may confirm.
- * - `confirmed`: the vendor confirmed; the deal is done.
- */
-export type NegotiationStatus =
-  | 'open'
-  | 'awaiting-vendor'
-  | 'declined'
-  | 'withdrawn'
-  | 'accepted'
-  | 'confirmed';
-
-export interface Negotiation {
-  /** The id of the vendor's first offer, which names the negotiation. */
-  readonly id: string;
-  /** The vendor's did:key. */
-  readonly vendor: string;
-  /** The id of the latest message of the chain. */
-  readonly head: string;
-  /** The vendor's latest offer. */
-  readonly offer: Offer;
-  readonly status: NegotiationStatus;
-  /** The id of the buyer's accept, once there is one. */
-  readonly accept?: string;
-}
-
-/** Everything the lifecycle needs to know about a thread; built by startThread and applyToThread. */
-export interface ThreadSnapshot {
-  readonly intent: Intent;
-  /** Negotiations by the id of their first offer, in the order they began. */
-  readonly negotiations: ReadonlyMap<string, Negotiation>;
-  /** The negotiation each message of the thread (but the intent) belongs to, by message id. */
-  readonly owner: ReadonlyMap<string, string>;
-  /** Messages by id, the intent included, so a new message's `ref` can be checked. */
-  readonly types: ReadonlyMap<string, Message['type']>;
-  /** The sum of the quantities of accepted offers. */
-  readonly acceptedQuantity: number;
-  readonly withdrawn: boolean;
-}
+export type { Negotiation, NegotiationStatus, ThreadSnapshot, ThreadState };
 
 export interface ApplyOptions {
   /**
    * The time the message is received, in epoch milliseconds or as a Date; the rules about expiry are judged
    * at this time. Leave it out only to replay messages that were accepted before (time rules are skipped).
+   * A value that is not a finite time (NaN, an Invalid Date) throws a TypeError: it is a bug, not bad input.
    */
   now?: number | Date;
 }
 
-/** Starts the snapshot of a new thread from its (already validated) intent. */
+/**
+ * Starts the snapshot of a new thread from its (already validated) intent.
+ *
+ * @example
+ * const snapshot = startThread(intent);
+ * threadState(snapshot, Date.now()); // 'open'
+ */
 export function startThread(intent: Intent): ThreadSnapshot {
-  return {
-    intent,
-    negotiations: new Map(),
-    owner: new Map(),
-    types: new Map([[intent.id, 'intent']]),
-    acceptedQuantity: 0,
-    withdrawn: false,
-  };
+  return initialState(intent);
 }
 
 /**
@@ -80,15 +56,16 @@ export function startThread(intent: Intent): ThreadSnapshot {
  * threadState(snapshot, Date.now()); // 'open'
  */
 export function threadState(snapshot: ThreadSnapshot, now?: number | Date): ThreadState {
+  return stateAt(snapshot, now === undefined ? undefined : toMs(now));
+}
+
+function stateAt(snapshot: ThreadSnapshot, now: number | undefined): ThreadState {
   if (snapshot.withdrawn) return 'withdrawn';
   const expired = isExpired(snapshot, now);
   // A thread is done once it is filled, or once it expires with part of it filled: what was accepted
   // stands, and the thread closes when every accept is confirmed.
   if (isFilled(snapshot) || (expired && snapshot.acceptedQuantity > 0)) {
-    for (const negotiation of snapshot.negotiations.values()) {
-      if (negotiation.status === 'accepted') return 'accepted';
-    }
-    return 'closed';
+    return snapshot.unconfirmed > 0 ? 'accepted' : 'closed';
   }
   return expired ? 'expired' : 'open';
 }
@@ -97,13 +74,14 @@ function isFilled(snapshot: ThreadSnapshot): boolean {
   return snapshot.acceptedQuantity >= snapshot.intent.body.what.quantity;
 }
 
-function isExpired(snapshot: ThreadSnapshot, now: number | Date | undefined): boolean {
-  return now !== undefined && toMs(now) >= Date.parse(snapshot.intent.expires);
+function isExpired(snapshot: ThreadSnapshot, now: number | undefined): boolean {
+  return now !== undefined && now >= Date.parse(snapshot.intent.expires);
 }
 
 /**
  * Applies one (already validated) message to a thread: the new snapshot, or a Failure with an
- * ERR_LIFECYCLE_* code saying why the message is not allowed. Pure; `snapshot` is not changed.
+ * ERR_LIFECYCLE_* code (or ERR_SEAL) saying why the message is not allowed. Pure; `snapshot` is not
+ * changed.
  *
  * @example
  * const next = applyToThread(snapshot, offer, { now: Date.now() });
@@ -114,41 +92,61 @@ export function applyToThread(
   message: Message,
   options: ApplyOptions = {},
 ): Result<ThreadSnapshot> {
+  const now = nowOf(options);
   try {
-    return {
-      ok: true,
-      value: apply(snapshot, message, options.now === undefined ? undefined : toMs(options.now)),
-    };
+    return { ok: true, value: applyCopy(snapshot, message, now) };
   } catch (err) {
     return toFailure(err);
   }
 }
 
-/** Like applyToThread, but throws the IntentcastError. */
+/**
+ * Like applyToThread, but throws the IntentcastError.
+ *
+ * @example
+ * snapshot = assertApplies(snapshot, offer, { now: Date.now() });
+ */
 export function assertApplies(
   snapshot: ThreadSnapshot,
   message: Message,
   options: ApplyOptions = {},
 ): ThreadSnapshot {
-  return apply(snapshot, message, options.now === undefined ? undefined : toMs(options.now));
+  return applyCopy(snapshot, message, nowOf(options));
+}
+
+function applyCopy(snapshot: ThreadSnapshot, message: Message, now: number | undefined): ThreadSnapshot {
+  // One copy per call; a refused message leaves only the copy half changed, and the copy is dropped.
+  const state = workingCopy(snapshot);
+  apply(state, message, now);
+  return state;
 }
 
 /**
  * Folds a whole thread, in order, into a snapshot: the intent, then the messages that reference it directly
  * or through the chain. Each message is judged at `now` if given; leave it out to replay a stored thread.
+ *
+ * @example
+ * const folded = foldThread(intent, stored);
+ * if (folded.ok) threadState(folded.value, Date.now());
  */
 export function foldThread(
   intent: Intent,
   messages: readonly Message[],
   options: ApplyOptions = {},
 ): Result<ThreadSnapshot> {
-  let snapshot = startThread(intent);
-  for (const message of messages) {
-    const next = applyToThread(snapshot, message, options);
-    if (!next.ok) return next;
-    snapshot = next.value;
+  const now = nowOf(options);
+  try {
+    return { ok: true, value: fold(intent, messages, now) };
+  } catch (err) {
+    return toFailure(err);
   }
-  return { ok: true, value: snapshot };
+}
+
+/** A fresh working state with every message applied in place. */
+function fold(intent: Intent, messages: readonly Message[], now: number | undefined): WorkingState {
+  const state = initialState(intent);
+  for (const message of messages) apply(state, message, now);
+  return state;
 }
 
 /**
@@ -164,31 +162,46 @@ export function checkThreadMessage(
   message: Message,
   now: number | Date,
 ): { ok: true; state: ThreadState; snapshot: ThreadSnapshot } | Failure {
-  const folded = foldThread(thread.intent, thread.messages);
-  if (!folded.ok) return folded;
-  const next = applyToThread(folded.value, message, { now });
-  if (!next.ok) return next;
-  return { ok: true, state: threadState(next.value, now), snapshot: next.value };
+  const at = toMs(now);
+  try {
+    // The stored messages are replayed without time rules; the new one is judged at `now`.
+    const state = fold(thread.intent, thread.messages, undefined);
+    apply(state, message, at);
+    return { ok: true, state: stateAt(state, at), snapshot: state };
+  } catch (err) {
+    return toFailure(err);
+  }
+}
+
+function nowOf(options: ApplyOptions): number | undefined {
+  return options.now === undefined ? undefined : toMs(options.now);
 }
 
 function toMs(time: number | Date): number {
-  return typeof time === 'number' ? time : time.getTime();
+  const ms = typeof time === 'number' ? time : time instanceof Date ? time.getTime() : Number.NaN;
+  if (!Number.isFinite(ms)) {
+    throw new TypeError(
+      `"now" expected a finite time (epoch milliseconds or a valid Date), got ${String(time)}`,
+    );
+  }
+  return ms;
 }
 
-function article(type: Message['type']): string {
-  return `${type === 'intent' || type === 'offer' ? 'an' : 'a'} ${type}`;
+/**
+ * True when the message settles an accept: a confirm, the vendor's withdrawal of an accepted offer, or the
+ * buyer's withdrawal of the intent while an accept awaits its confirm. Such messages may still come once
+ * the intent is filled or expired, so an unconfirmed accept never holds a thread for good.
+ */
+function settlesAnAccept(state: WorkingState, message: Message, refType: Message['type']): boolean {
+  if (message.type === 'confirm') return true;
+  if (message.type !== 'withdraw') return false;
+  if (refType === 'intent') return state.unconfirmed > 0;
+  return refType === 'offer' && negotiationOf(state, message.ref)?.status === 'accepted';
 }
 
-function fail(code: ErrorCode, message: string, path?: string): never {
-  throw new IntentcastError(code, message, path === undefined ? {} : { path });
-}
-
-function sameTerms(a: TermsRef, b: TermsRef): boolean {
-  return a.uri === b.uri && a.sha256 === b.sha256;
-}
-
-function apply(snapshot: ThreadSnapshot, message: Message, now: number | undefined): ThreadSnapshot {
-  const { intent } = snapshot;
+/** Applies one message to a working state it owns, in place; throws if a rule refuses it. */
+function apply(state: WorkingState, message: Message, now: number | undefined): void {
+  const { intent } = state;
   if (message.type === 'intent') fail('ERR_LIFECYCLE_WRONG_THREAD', 'an intent starts a thread of its own');
   if (message.thread !== intent.id) {
     fail(
@@ -197,215 +210,39 @@ function apply(snapshot: ThreadSnapshot, message: Message, now: number | undefin
       '/thread',
     );
   }
-  if (snapshot.types.has(message.id))
-    fail('ERR_LIFECYCLE_DUPLICATE', 'message is already in the thread', '/id');
-  const refType = snapshot.types.get(message.ref);
+  if (state.types.has(message.id)) fail('ERR_LIFECYCLE_DUPLICATE', 'message is already in the thread', '/id');
+  const refType = state.types.get(message.ref);
   if (refType === undefined) fail('ERR_LIFECYCLE_UNKNOWN_REF', 'ref names no message of this thread', '/ref');
 
   // Thread-wide states come first: nothing follows a withdrawn or closed thread, and once the intent is
-  // filled or expired only a vendor's confirmation of an accept can still arrive.
-  const state = threadState(snapshot, now);
-  if (state === 'withdrawn') fail('ERR_LIFECYCLE_CLOSED', 'the intent was withdrawn');
-  if (state === 'closed')
+  // filled or expired only a message that settles an accept can still arrive.
+  const current = stateAt(state, now);
+  if (current === 'withdrawn') fail('ERR_LIFECYCLE_CLOSED', 'the intent was withdrawn');
+  if (current === 'closed')
     fail('ERR_LIFECYCLE_CLOSED', 'the thread is closed: every accepted offer is confirmed');
-  if (message.type !== 'confirm') {
-    if (isFilled(snapshot)) fail('ERR_LIFECYCLE_ALREADY_ACCEPTED', 'the intent has been accepted in full');
-    if (isExpired(snapshot, now)) fail('ERR_LIFECYCLE_EXPIRED', `the intent expired at ${intent.expires}`);
+  if (!settlesAnAccept(state, message, refType)) {
+    if (isFilled(state)) fail('ERR_LIFECYCLE_ALREADY_ACCEPTED', 'the intent has been accepted in full');
+    if (isExpired(state, now)) fail('ERR_LIFECYCLE_EXPIRED', `the intent expired at ${intent.expires}`);
   }
 
+  let effect: Effect;
   switch (message.type) {
     case 'offer':
-      return refType === 'intent' ? openNegotiation(snapshot, message) : reviseOffer(snapshot, message);
+      effect = refType === 'intent' ? firstOffer(state, message) : revisedOffer(state, message);
+      break;
     case 'reply':
-      return reply(snapshot, message, refType, now);
+      effect = reply(state, message, refType, now);
+      break;
     case 'withdraw':
-      return withdraw(snapshot, message, refType);
+      effect = withdraw(state, message, refType);
+      break;
     case 'confirm':
-      return confirm(snapshot, message, refType);
+      effect = confirm(state, message, refType);
+      break;
   }
-}
+  checkSealed(state, message);
 
-function remaining(snapshot: ThreadSnapshot): number {
-  return snapshot.intent.body.what.quantity - snapshot.acceptedQuantity;
-}
-
-function checkOfferTerms(snapshot: ThreadSnapshot, offer: Offer): void {
-  if (!snapshot.intent.body.terms.some((terms) => sameTerms(terms, offer.body.terms))) {
-    fail('ERR_LIFECYCLE_TERMS', "the offer's terms are not among the intent's terms", '/body/terms');
-  }
-  if (offer.body.quantity > remaining(snapshot)) {
-    fail(
-      'ERR_LIFECYCLE_QUANTITY',
-      `the offer is for ${offer.body.quantity}; ${remaining(snapshot)} left`,
-      '/body/quantity',
-    );
-  }
-}
-
-function record(
-  snapshot: ThreadSnapshot,
-  message: Message,
-  negotiation: Negotiation,
-  change: Partial<Pick<ThreadSnapshot, 'acceptedQuantity' | 'withdrawn'>> = {},
-): ThreadSnapshot {
-  const negotiations = new Map(snapshot.negotiations);
-  negotiations.set(negotiation.id, negotiation);
-  const owner = new Map(snapshot.owner);
-  owner.set(message.id, negotiation.id);
-  const types = new Map(snapshot.types);
-  types.set(message.id, message.type);
-  return { ...snapshot, ...change, negotiations, owner, types };
-}
-
-function openNegotiation(snapshot: ThreadSnapshot, offer: Offer): ThreadSnapshot {
-  if (offer.author === snapshot.intent.author) {
-    fail('ERR_LIFECYCLE_NOT_AUTHOR', 'the buyer cannot offer on their own intent', '/author');
-  }
-  for (const negotiation of snapshot.negotiations.values()) {
-    if (negotiation.vendor === offer.author) {
-      fail(
-        'ERR_LIFECYCLE_DUPLICATE_OFFER',
-        `this vendor already negotiates in offer ${negotiation.id}`,
-        '/ref',
-      );
-    }
-  }
-  if (snapshot.negotiations.size >= snapshot.intent.body.offerCap) {
-    fail('ERR_LIFECYCLE_OFFER_CAP', `the buyer wants at most ${snapshot.intent.body.offerCap} offers`);
-  }
-  checkOfferTerms(snapshot, offer);
-  return record(snapshot, offer, {
-    id: offer.id,
-    vendor: offer.author,
-    head: offer.id,
-    offer,
-    status: 'open',
-  });
-}
-
-function negotiationOf(snapshot: ThreadSnapshot, id: string): Negotiation {
-  const negotiation = snapshot.negotiations.get(snapshot.owner.get(id) ?? '');
-  if (!negotiation)
-    fail('ERR_LIFECYCLE_REF_TYPE', 'ref names a message that belongs to no negotiation', '/ref');
-  return negotiation;
-}
-
-function reviseOffer(snapshot: ThreadSnapshot, offer: Offer): ThreadSnapshot {
-  const negotiation = negotiationOf(snapshot, offer.ref);
-  if (offer.author !== negotiation.vendor) {
-    fail('ERR_LIFECYCLE_NOT_AUTHOR', 'only the author of an offer may revise it', '/author');
-  }
-  if (negotiation.head !== offer.ref) {
-    fail(
-      'ERR_LIFECYCLE_NOT_HEAD',
-      `a revised offer must answer ${negotiation.head}, the latest of its negotiation`,
-      '/ref',
-    );
-  }
-  if (negotiation.status !== 'open' && negotiation.status !== 'awaiting-vendor') {
-    fail('ERR_LIFECYCLE_STATE', `the negotiation is ${negotiation.status}`);
-  }
-  checkOfferTerms(snapshot, offer);
-  return record(snapshot, offer, { ...negotiation, head: offer.id, offer, status: 'open' });
-}
-
-function reply(
-  snapshot: ThreadSnapshot,
-  message: Reply,
-  refType: Message['type'],
-  now: number | undefined,
-): ThreadSnapshot {
-  if (message.author !== snapshot.intent.author) {
-    fail('ERR_LIFECYCLE_NOT_AUTHOR', "only the intent's author may reply to offers", '/author');
-  }
-  if (refType !== 'offer')
-    fail('ERR_LIFECYCLE_REF_TYPE', `a reply answers an offer, not ${article(refType)}`, '/ref');
-  const negotiation = negotiationOf(snapshot, message.ref);
-  // Status first: "the negotiation is declined" says more than "that is not the latest message".
-  if (negotiation.status !== 'open') fail('ERR_LIFECYCLE_STATE', `the negotiation is ${negotiation.status}`);
-  if (negotiation.head !== message.ref) {
-    fail(
-      'ERR_LIFECYCLE_NOT_HEAD',
-      `a reply must answer ${negotiation.head}, the latest of its negotiation`,
-      '/ref',
-    );
-  }
-  const offer = negotiation.offer;
-  switch (message.body.decision) {
-    case 'accept': {
-      if (now !== undefined && now >= Date.parse(offer.expires)) {
-        fail('ERR_LIFECYCLE_OFFER_EXPIRED', `the offer was firm until ${offer.expires}`, '/ref');
-      }
-      if (!message.body.terms || !sameTerms(message.body.terms, offer.body.terms)) {
-        fail('ERR_LIFECYCLE_TERMS', "an accept must name the offer's terms", '/body/terms');
-      }
-      if (offer.body.quantity > remaining(snapshot)) {
-        fail(
-          'ERR_LIFECYCLE_QUANTITY',
-          `the offer is for ${offer.body.quantity}; ${remaining(snapshot)} left`,
-          '/ref',
-        );
-      }
-      return record(
-        snapshot,
-        message,
-        { ...negotiation, head: message.id, status: 'accepted', accept: message.id },
-        { acceptedQuantity: snapshot.acceptedQuantity + offer.body.quantity },
-      );
-    }
-    case 'decline':
-      return record(snapshot, message, { ...negotiation, head: message.id, status: 'declined' });
-    case 'counter':
-    case 'question':
-      return record(snapshot, message, { ...negotiation, head: message.id, status: 'awaiting-vendor' });
-  }
-}
-
-function withdraw(
-  snapshot: ThreadSnapshot,
-  message: Message<'withdraw'>,
-  refType: Message['type'],
-): ThreadSnapshot {
-  if (refType === 'intent') {
-    if (message.author !== snapshot.intent.author) {
-      fail('ERR_LIFECYCLE_NOT_AUTHOR', 'only the author of an intent may withdraw it', '/author');
-    }
-    if (snapshot.acceptedQuantity > 0) {
-      fail('ERR_LIFECYCLE_STATE', 'an intent with an accepted offer cannot be withdrawn');
-    }
-    const types = new Map(snapshot.types);
-    types.set(message.id, message.type);
-    return { ...snapshot, types, withdrawn: true };
-  }
-  if (refType !== 'offer')
-    fail('ERR_LIFECYCLE_REF_TYPE', `a withdraw names an intent or an offer, not ${article(refType)}`, '/ref');
-  const negotiation = negotiationOf(snapshot, message.ref);
-  if (message.author !== negotiation.vendor) {
-    fail('ERR_LIFECYCLE_NOT_AUTHOR', 'only the author of an offer may withdraw it', '/author');
-  }
-  if (negotiation.offer.id !== message.ref) {
-    fail('ERR_LIFECYCLE_NOT_HEAD', `a withdraw must name ${negotiation.offer.id}, the latest offer`, '/ref');
-  }
-  if (negotiation.status !== 'open' && negotiation.status !== 'awaiting-vendor') {
-    fail('ERR_LIFECYCLE_STATE', `the negotiation is ${negotiation.status}`);
-  }
-  return record(snapshot, message, { ...negotiation, head: message.id, status: 'withdrawn' });
-}
-
-function confirm(
-  snapshot: ThreadSnapshot,
-  message: Message<'confirm'>,
-  refType: Message['type'],
-): ThreadSnapshot {
-  if (refType !== 'reply')
-    fail('ERR_LIFECYCLE_REF_TYPE', `a confirm answers an accept, not ${article(refType)}`, '/ref');
-  const negotiation = negotiationOf(snapshot, message.ref);
-  if (negotiation.accept !== message.ref)
-    fail('ERR_LIFECYCLE_REF_TYPE', 'a confirm answers an accept', '/ref');
-  if (message.author !== negotiation.vendor) {
-    fail('ERR_LIFECYCLE_NOT_AUTHOR', 'only the vendor whose offer was accepted may confirm', '/author');
-  }
-  if (negotiation.status !== 'accepted')
-    fail('ERR_LIFECYCLE_STATE', `the negotiation is ${negotiation.status}`);
-  return record(snapshot, message, { ...negotiation, head: message.id, status: 'confirmed' });
+  effect();
+  state.types.set(message.id, message.type);
+  if (message.type !== 'withdraw' && message.body.sealed !== undefined) state.sealed.add(message.body.sealed);
 }

@@ -10,4 +10,9 @@ export const LIMITS = {
   maxLifetimeMs: 366 * 24 * 60 * 60 * 1000,
   /** How far in the future `created` may be, by the verifier's clock, in milliseconds. */
   maxClockSkewMs: 5 * 60 * 1000,
+  /**
+   * Most messages in one negotiation, its first offer included (spec/lifecycle.md). The last two places are
+   * kept for an accept and the message that settles it, so every negotiation can still end.
+   */
+  maxNegotiationMessages: 64,
 } as const;

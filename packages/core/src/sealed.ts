@@ -1,35 +1,44 @@
 import { CompactEncrypt, compactDecrypt } from 'jose';
 import { canonicalJson } from './canonical.js';
-import { equalBytes, fromBase64url, utf8 } from './encoding.js';
+import { equalBytes, utf8 } from './encoding.js';
 import { IntentcastError } from './errors.js';
 import { assertJsonValue, type JsonValue, parseJson } from './json.js';
-import { assertSealedContent, SCHEMAS } from './schemas.js';
-import { assertSealKey, importSealKey, importSealPrivateKey, type SealPrivateKey } from './seal-keys.js';
-import type { SealedContent, SealKey } from './types.js';
+import { importSealKey, importSealPrivateKey, type SealPrivateKey } from './seal-keys.js';
+import {
+  assertSealedFor,
+  checkNotAlsoPublic,
+  checkSealedRules,
+  checkSealedSchema,
+  type SealedFor,
+} from './sealed-content.js';
+import {
+  assertSealedPart,
+  isMessageId,
+  SEALED_HEADER,
+  SEALED_PART_LIMITS,
+  sealError,
+} from './sealed-header.js';
+import type { CounterTerms, Decision, Money, SealedContent, SealKey } from './types.js';
+
+export type { SealedFor };
+export { SEALED_HEADER };
 
 /**
- * The fixed members of every sealed part's protected header (spec/sealed.md#protected-header); `thr` and
- * `epk` complete it.
- *
- * @example
- * header.alg === SEALED_HEADER.alg; // 'ECDH-ES'
+ * A sealed part holds at most 14,000 base64url characters of ciphertext, and A256GCM ciphertext is exactly
+ * as long as the plaintext: 14,000 characters carry 10,500 bytes.
  */
-export const SEALED_HEADER = { alg: 'ECDH-ES', enc: 'A256GCM', cty: 'intentcast-sealed+json' } as const;
-
-const HEADER_MEMBERS = ['alg', 'enc', 'cty', 'thr', 'epk'];
-const SEALED_RE = new RegExp(SCHEMAS.defs.$defs.sealed.pattern, 'u');
-const SEALED_MAX_LENGTH = SCHEMAS.defs.$defs.sealed.maxLength;
-const ID_RE = new RegExp(SCHEMAS.defs.$defs.id.pattern, 'u');
-/**
- * The schema allows 14,000 base64url characters of ciphertext, and A256GCM ciphertext is exactly as long
- * as the plaintext: 14,000 characters carry 10,500 bytes.
- */
-const MAX_PLAINTEXT_BYTES = 10_500;
+const MAX_PLAINTEXT_BYTES = (SEALED_PART_LIMITS.ciphertext / 4) * 3;
 
 /** Options of seal: the thread is required, the rest exists only for test vectors. */
 export interface SealOptions {
   /** The id of the intent that starts the thread; it goes in the header as `thr`. */
   thread: string;
+  /**
+   * The message the part is for. When given, content that kind of message may not seal is refused before
+   * anything is encrypted: an offer seals price, text and contact; a counter seals counter, text and
+   * contact; other replies and confirms seal text and contact.
+   */
+  for?: SealedFor;
   /**
    * A fixed ephemeral private key, ONLY for reproducible test vectors. A fresh one is generated unless given;
    * reusing one across messages links them and, with a fixed `iv`, reuses the AES-GCM key and nonce.
@@ -44,21 +53,22 @@ export interface SealOptions {
 
 /** Any message that can carry a sealed part: an offer, a reply or a confirm. */
 export interface SealedMessage {
+  readonly type: 'offer' | 'reply' | 'confirm';
   readonly thread: string;
-  readonly body: { readonly sealed?: string | undefined };
-}
-
-function sealError(message: string, cause?: unknown): IntentcastError {
-  return new IntentcastError('ERR_SEAL', message, cause === undefined ? {} : { cause });
+  readonly body: {
+    readonly sealed?: string | undefined;
+    readonly decision?: Decision;
+    readonly price?: Money | undefined;
+    readonly counter?: CounterTerms | undefined;
+  };
 }
 
 function checkThread(thread: unknown): asserts thread is string {
-  if (typeof thread !== 'string' || !ID_RE.test(thread))
-    throw sealError('thread must be a message id (64 lowercase hexadecimal digits)');
+  if (!isMessageId(thread)) throw sealError('thread must be a message id (64 lowercase hexadecimal digits)');
 }
 
 /** The plaintext of a sealed part: UTF-8 of the RFC 8785 form of checked content. */
-function plaintextOf(content: unknown): Uint8Array {
+function plaintextOf(content: unknown, purpose: SealedFor | undefined): Uint8Array {
   try {
     assertJsonValue(content);
   } catch (err) {
@@ -68,8 +78,9 @@ function plaintextOf(content: unknown): Uint8Array {
       cause: err,
     });
   }
-  assertSealedContent(content);
-  const plaintext = utf8(canonicalJson(content));
+  checkSealedSchema(content);
+  checkSealedRules(content, purpose);
+  const plaintext = utf8(canonicalJson(content as JsonValue));
   if (plaintext.length > MAX_PLAINTEXT_BYTES) {
     throw sealError(
       `sealed content is ${plaintext.length} bytes in canonical form; the limit is ${MAX_PLAINTEXT_BYTES}`,
@@ -81,11 +92,13 @@ function plaintextOf(content: unknown): Uint8Array {
 /**
  * Seals private content to the counterparty's seal key, bound to a thread. The result goes in
  * `body.sealed` before the message is signed, so the signature covers the ciphertext. Throws ERR_SEAL for
- * content the sealed-content schema refuses or that is too large, ERR_KEY_INVALID for an unusable key.
+ * content the sealed-content schema refuses, a time window that is not one, content that is too large, or
+ * content the message named by `options.for` may not seal; ERR_KEY_INVALID for an unusable key.
  *
  * @example
  * const sealed = await seal({ price: { amount: '139.00', currency: 'EUR' } }, intent.body.sealKey, {
  *   thread: intent.id,
+ *   for: { type: 'offer' },
  * });
  * const offer = createOffer(intent, { ...body, sealed }, vendor.secretKey);
  */
@@ -94,7 +107,8 @@ export async function seal(
   recipient: SealKey,
   options: SealOptions,
 ): Promise<string> {
-  const plaintext = plaintextOf(content);
+  if (options?.for !== undefined) assertSealedFor(options.for, 'for');
+  const plaintext = plaintextOf(content, options?.for);
   checkThread(options?.thread);
   const recipientKey = await importSealKey(recipient, 'recipient sealKey');
   const encrypter = new CompactEncrypt(plaintext).setProtectedHeader({
@@ -123,73 +137,33 @@ export async function seal(
   }
 }
 
-/** Checks the compact form and the protected header, and returns the header's thread. */
-function readHeader(jwe: unknown): string {
-  if (typeof jwe !== 'string' || jwe.length > SEALED_MAX_LENGTH || !SEALED_RE.test(jwe)) {
-    throw sealError(
-      'sealed part is not a compact JWE of the allowed form (header, empty encrypted key, 12-byte IV, ciphertext, 16-byte tag)',
-    );
-  }
-  const [encodedHeader, , iv, ciphertext, tag] = jwe.split('.') as [string, string, string, string, string];
-  const parts = { 'protected header': encodedHeader, iv, ciphertext, tag };
-  // One encoding per value: otherwise unused trailing bits could be flipped without changing what opens.
-  for (const [name, part] of Object.entries(parts)) {
-    try {
-      fromBase64url(part);
-    } catch (cause) {
-      throw sealError(`sealed part: the ${name} is not canonical base64url`, cause);
-    }
-  }
-  let header: JsonValue;
-  try {
-    header = parseJson(fromBase64url(encodedHeader));
-  } catch (cause) {
-    throw sealError('sealed part: the protected header is not JSON', cause);
-  }
-  if (typeof header !== 'object' || header === null || Array.isArray(header))
-    throw sealError('sealed part: the protected header is not a JSON object');
-  for (const member of Object.keys(header)) {
-    if (!HEADER_MEMBERS.includes(member))
-      throw sealError(`sealed part: header member "${member}" is not allowed`);
-  }
-  // Checked here, before any key is used, so no other algorithm is ever reached (alg confusion).
-  for (const [member, expected] of Object.entries(SEALED_HEADER)) {
-    const got = header[member];
-    if (got !== expected) {
-      const shown = got === undefined ? 'nothing' : JSON.stringify(got);
-      throw sealError(`sealed part: header "${member}" must be "${expected}", got ${shown}`);
-    }
-  }
-  const thr = header.thr;
-  if (typeof thr !== 'string' || !ID_RE.test(thr))
-    throw sealError('sealed part: header "thr" must be a message id (64 lowercase hexadecimal digits)');
-  try {
-    assertSealKey(header.epk, 'header epk');
-  } catch (cause) {
-    throw sealError(`sealed part: ${(cause as Error).message}`, cause);
-  }
-  return thr;
-}
-
 /** Parses and checks opened plaintext. */
-function readContent(plaintext: Uint8Array): SealedContent {
+function readContent(plaintext: Uint8Array, purpose: SealedFor | undefined): SealedContent {
   let value: JsonValue;
   try {
     value = parseJson(plaintext);
   } catch (cause) {
     throw sealError(`sealed content is not JSON: ${(cause as Error).message}`, cause);
   }
-  assertSealedContent(value);
-  if (!equalBytes(utf8(canonicalJson(value)), plaintext))
+  checkSealedSchema(value);
+  if (!equalBytes(utf8(canonicalJson(value as JsonValue)), plaintext))
     throw sealError('sealed content is not in canonical form (RFC 8785)');
-  return value as SealedContent;
+  checkSealedRules(value, purpose);
+  return value;
+}
+
+/** Options of openSealedString. */
+export interface OpenOptions {
+  /** The message the part came in; when given, content that kind of message may not seal is refused. */
+  for?: SealedFor;
 }
 
 /**
  * Opens a sealed part given as a compact JWE, for a thread given by the caller (for a message, use
  * openSealed). Refuses any header but the protocol's, a `thr` other than `thread`, a ciphertext that does
- * not open with the key, and content the sealed-content schema refuses. Throws ERR_SEAL, or
- * ERR_KEY_INVALID for a malformed private key. A `path` on the error points into the opened content.
+ * not open with the key, content the sealed-content schema refuses, a time window that is not one, and,
+ * with `options.for`, content that kind of message may not seal. Throws ERR_SEAL, or ERR_KEY_INVALID for a
+ * malformed private key. A `path` on the error points into the opened content.
  *
  * @example
  * const content = await openSealedString(offer.body.sealed, buyerSealKey.privateJwk, intent.id);
@@ -198,12 +172,13 @@ export async function openSealedString(
   jwe: string,
   privateJwk: SealPrivateKey,
   thread: string,
+  options: OpenOptions = {},
 ): Promise<SealedContent> {
   const key = await importSealPrivateKey(privateJwk);
   checkThread(thread);
-  const thr = readHeader(jwe);
-  if (thr !== thread)
-    throw sealError(`sealed part belongs to thread ${thr}, not to thread ${thread} of the message`);
+  if (options.for !== undefined) assertSealedFor(options.for, 'for');
+  // The header is checked here, before any key is used, so no other algorithm is ever reached.
+  assertSealedPart(jwe, thread);
   let plaintext: Uint8Array;
   try {
     ({ plaintext } = await compactDecrypt(jwe, key, {
@@ -216,21 +191,33 @@ export async function openSealedString(
       cause,
     );
   }
-  return readContent(plaintext);
+  return readContent(plaintext, options.for);
 }
 
 /**
  * Opens the sealed part of an offer, reply or confirm with the recipient's private seal key, checking that
- * it was sealed for the message's own thread. Throws ERR_SEAL (see openSealedString).
+ * it was sealed for the message's own thread, that it holds only what that kind of message may seal, and
+ * that it does not repeat a member the message carries in public (the binding price is in one place only).
+ * Throws ERR_SEAL (see openSealedString).
  *
  * @example
  * const { price } = await openSealed(offer, buyerSealKey.privateJwk);
  */
 export async function openSealed(message: SealedMessage, privateJwk: SealPrivateKey): Promise<SealedContent> {
-  const { thread, body } = (message ?? {}) as { thread?: unknown; body?: { sealed?: unknown } | null };
+  const { type, thread, body } = (message ?? {}) as {
+    type?: unknown;
+    thread?: unknown;
+    body?: Record<string, unknown> | null;
+  };
   if (typeof thread !== 'string')
     throw sealError('message has no thread: only offers, replies and confirms carry sealed parts');
   if (typeof body !== 'object' || body === null || typeof body.sealed !== 'string')
     throw sealError('message has no sealed part (body.sealed)');
-  return openSealedString(body.sealed, privateJwk, thread);
+  const purpose = { type, decision: body.decision };
+  assertSealedFor(purpose, 'message');
+  const content = await openSealedString(body.sealed, privateJwk, thread, {
+    for: purpose.type === 'reply' ? purpose : { type: purpose.type },
+  });
+  checkNotAlsoPublic(content, body);
+  return content;
 }

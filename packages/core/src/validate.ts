@@ -4,12 +4,13 @@ import { canonicalBytes } from './canonical.js';
 import type { Ed25519Backend } from './ed25519/backend.js';
 import { nobleBackend } from './ed25519/noble.js';
 import { fromHex, toHex } from './encoding.js';
-import { IntentcastError, type Result, toFailure } from './errors.js';
-import { assertJsonValue, parseJson } from './json.js';
+import { IntentcastError, isIntentcastError, type Result, toFailure } from './errors.js';
+import { assertJsonValue, type JsonValue, parseJson } from './json.js';
 import { publicKeyFromDidKey } from './keys.js';
 import { LIMITS } from './limits.js';
 import { assertSchema } from './schemas.js';
 import { assertSealKey } from './seal-keys.js';
+import { assertSealedPart } from './sealed-header.js';
 import { messageSigningInput } from './signing-input.js';
 import { parseTimestamp } from './time.js';
 import {
@@ -24,7 +25,10 @@ import {
 export interface VerifyOptions {
   /** The Ed25519 implementation; @noble/ed25519 unless given. */
   backend?: Ed25519Backend;
-  /** The verifier's clock, for expiry: a Date or epoch milliseconds. Defaults to the current time. */
+  /**
+   * The verifier's clock, for expiry: a Date or epoch milliseconds. Defaults to the current time. A value that
+   * is not a finite time (NaN, an Invalid Date) throws a TypeError.
+   */
   now?: Date | number;
   /** Set false to skip the expiry and clock-skew checks (for archived messages). Default true. */
   checkTime?: boolean;
@@ -32,8 +36,10 @@ export interface VerifyOptions {
 
 /**
  * Checks a message completely, in the order spec/validation.md gives: size and JSON form, version and type,
- * schema, times and amounts, author key, id, signature, then expiry against `now`. Accepts JSON text, UTF-8
- * bytes or an already parsed value. Never throws on bad input: the result says what was wrong.
+ * schema, times and amounts, the form of a sealed part, author key, id, signature, then expiry against
+ * `now`. Accepts JSON text, UTF-8 bytes or an already parsed value. Never throws on bad input, however
+ * hostile the value: the result says what was wrong. A `now` that is not a time is a bug of the caller and
+ * throws a TypeError.
  *
  * @example
  * const result = validateMessage(text);
@@ -77,14 +83,10 @@ export const isValidMessage: (input: unknown, options?: VerifyOptions) => boolea
 
 /** Checks a message and returns it typed, or throws an IntentcastError. */
 export function assertMessage(input: unknown, options: VerifyOptions = {}): Message {
-  let value: unknown = input;
-  if (typeof input === 'string' || input instanceof Uint8Array) value = parseJson(input);
-  else {
-    assertJsonValue(input);
-    // A copy with ordinary prototypes: objects made with Object.create(null) are fine JSON data, but the
-    // schema validator calls methods such as valueOf on what it compares.
-    value = structuredClone(input);
-  }
+  // Read first, so a broken clock is reported whatever the message holds.
+  const now = options.checkTime === false ? undefined : clockOf(options.now);
+  const value =
+    typeof input === 'string' || input instanceof Uint8Array ? parseJson(input) : plainCopy(input);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new IntentcastError('ERR_SCHEMA', 'a message must be a JSON object', { path: '' });
   }
@@ -100,6 +102,7 @@ export function assertMessage(input: unknown, options: VerifyOptions = {}): Mess
   assertSchema(type, message);
   const typed = message as unknown as Message;
   checkValues(typed);
+  checkSealedPart(typed);
   const publicKey = authorKey(typed.author);
   const id = toHex(sha256(content));
   if (id !== typed.id) {
@@ -113,8 +116,29 @@ export function assertMessage(input: unknown, options: VerifyOptions = {}): Mess
       path: '/sig',
     });
   }
-  if (options.checkTime !== false) checkTime(typed, options.now);
+  if (now !== undefined) checkTime(typed, now);
   return typed;
+}
+
+/**
+ * A checked copy of a value given in memory, which the rest of the checks use. The value may be hostile:
+ * a Proxy, a getter that throws or answers differently each time it is read. The copy is plain data read
+ * once, so it is checked again; whatever cannot be copied is not JSON data.
+ */
+function plainCopy(input: unknown): JsonValue {
+  let copy: unknown;
+  try {
+    assertJsonValue(input);
+    // A copy with ordinary prototypes: objects made with Object.create(null) are fine JSON data, but the
+    // schema validator calls methods such as valueOf on what it compares.
+    copy = structuredClone(input);
+  } catch (err) {
+    if (isIntentcastError(err)) throw err;
+    // A Proxy that cannot be cloned, a getter or trap that throws: not bad JSON, but not JSON data either.
+    throw new IntentcastError('ERR_JSON', 'the value is not plain JSON data', { cause: err });
+  }
+  assertJsonValue(copy);
+  return copy;
 }
 
 function checkVersionAndType(message: Record<string, unknown>): MessageType {
@@ -199,8 +223,33 @@ function checkValues(message: Message): void {
   }
 }
 
-function checkTime(message: Message, now: Date | number | undefined): void {
+/**
+ * Step 15: the form and protected header of a sealed part, which a verifier can check without any key
+ * (spec/sealed.md#the-sealed-part).
+ */
+function checkSealedPart(message: Message): void {
+  if (message.type !== 'offer' && message.type !== 'reply' && message.type !== 'confirm') return;
+  const sealed = message.body.sealed;
+  if (sealed === undefined) return;
+  try {
+    assertSealedPart(sealed, message.thread);
+  } catch (err) {
+    throw new IntentcastError('ERR_SEAL', (err as Error).message, { path: '/body/sealed', cause: err });
+  }
+}
+
+/** Epoch milliseconds of the verifier's clock; a clock that is not a time is a bug of the caller. */
+function clockOf(now: Date | number | undefined): number {
   const at = now === undefined ? Date.now() : typeof now === 'number' ? now : now.getTime();
+  if (!Number.isFinite(at)) {
+    throw new TypeError(
+      `"now" expected a finite time (epoch milliseconds or a valid Date), got ${String(now)}`,
+    );
+  }
+  return at;
+}
+
+function checkTime(message: Message, at: number): void {
   if (Date.parse(message.created) > at + LIMITS.maxClockSkewMs) {
     throw new IntentcastError('ERR_NOT_YET_VALID', 'created is in the future beyond the allowed clock skew', {
       path: '/created',

@@ -122,6 +122,27 @@ describe('parseJson', () => {
     });
   });
 
+  describe('noncharacters (RFC 7493 section 2.1)', () => {
+    test.each([
+      ['U+FFFF in a string', '{"a":"\\uffff"}', 'string holds a Unicode noncharacter', '/a'],
+      ['U+FDD0 in a member name', '{"\\ufdd0":1}', 'member name holds a Unicode noncharacter', '/\ufdd0'],
+      ['U+FDEF written raw', '["\ufdef"]', 'string holds a Unicode noncharacter', '/0'],
+      ['U+1FFFE as an escaped pair', '{"a":"\\ud83f\\udffe"}', 'string holds a Unicode noncharacter', '/a'],
+      ['U+10FFFF written raw', '["\u{10ffff}"]', 'string holds a Unicode noncharacter', '/0'],
+    ])('refuses %s with ERR_JSON', (_name, text, message, path) => {
+      expectError(() => parseJson(text), 'ERR_JSON', message, path);
+    });
+
+    it('accepts the characters next to them', () => {
+      expect(parseJson('["\\ufffd","\\ufdcf","\\ufdf0","\\ud83f\\udffd"]')).toEqual([
+        '\ufffd',
+        '\ufdcf',
+        '\ufdf0',
+        '\u{1fffd}',
+      ]);
+    });
+  });
+
   describe('size', () => {
     /** JSON text of a string value whose UTF-8 form is exactly `bytes` long, using characters of `width`. */
     function textOfBytes(bytes: number, char: string): string {
@@ -245,6 +266,23 @@ describe('assertJsonValue', () => {
     },
   ];
 
+  // RFC 7493 section 2.1 forbids noncharacters in strings and names, as it forbids surrogates; a verifier
+  // built on a strict I-JSON parser refuses them, so the reference must too.
+  refused.push(
+    {
+      description: 'a noncharacter in a string',
+      value: { a: ['x\uffff'] },
+      message: 'string holds a Unicode noncharacter',
+      path: '/a/0',
+    },
+    {
+      description: 'a noncharacter in a name',
+      value: { '\ufdd0': 1 },
+      message: 'member name holds a Unicode noncharacter',
+      path: '/\ufdd0',
+    },
+  );
+
   test.each(refused)('refuses $description with ERR_JSON at its path', ({ value, message, path }) => {
     expectError(() => assertJsonValue(value), 'ERR_JSON', message, path);
   });
@@ -258,6 +296,14 @@ describe('assertJsonValue', () => {
       tooDeep,
       '/0'.repeat(LIMITS.maxDepth),
     );
+  });
+
+  it('checks the depth of the whole value before any value, as the text scan does', () => {
+    const deepBeforeBad = { a: [[[[[[[[1]]]]]]]], b: Number.NaN, c: '\ud800' };
+    const badBeforeDeep = { b: Number.NaN, a: [[[[[[[[1]]]]]]]] };
+    for (const value of [deepBeforeBad, badBeforeDeep]) {
+      expect(thrown(() => assertJsonValue(value)).code).toBe('ERR_TOO_DEEP');
+    }
   });
 
   it('does not overflow the stack on hostile depth', () => {

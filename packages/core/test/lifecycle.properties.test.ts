@@ -269,8 +269,15 @@ function play(quantity: number, offerCap: number, actions: readonly Action[]): v
     expect(next.acceptedQuantity).toBeLessThanOrEqual(quantity);
     expect(next.acceptedQuantity).toBe(dealt.reduce((sum, n) => sum + n.offer.body.quantity, 0));
     expect(dealt.every((n) => n.accept !== undefined)).toBe(true);
-    expect(next.negotiations.size).toBeLessThanOrEqual(offerCap);
-    expect(new Set([...next.negotiations.values()].map((n) => n.vendor)).size).toBe(next.negotiations.size);
+    // The cap counts live negotiations; declined and withdrawn ones free their place.
+    const all = [...next.negotiations.values()];
+    const count = (...statuses: string[]) => all.filter((n) => statuses.includes(n.status)).length;
+    expect(next.live).toBe(count('open', 'awaiting-vendor', 'accepted', 'confirmed'));
+    expect(next.live).toBeLessThanOrEqual(offerCap);
+    expect(next.unconfirmed).toBe(count('accepted'));
+    expect(next.confirmed).toBe(count('confirmed'));
+    expect(new Set(all.map((n) => n.vendor)).size).toBe(next.negotiations.size);
+    expect(next.vendors.size).toBe(next.negotiations.size);
 
     if (isAccept(message)) {
       const owner = next.owner.get(message.id) as string;

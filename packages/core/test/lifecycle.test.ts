@@ -11,7 +11,7 @@ import {
   type ThreadSnapshot,
   threadState,
 } from '@intentcast/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import {
   BUYER,
   DAY,
@@ -85,8 +85,10 @@ describe('transitions', () => {
     const offer = k.offer(intent, VENDOR_A);
     const snapshot = receive(intent, [offer]);
     expect([...snapshot.negotiations.values()]).toEqual([
-      { id: offer.id, vendor: didOf(VENDOR_A), head: offer.id, offer, status: 'open' },
+      { id: offer.id, vendor: didOf(VENDOR_A), head: offer.id, offer, status: 'open', length: 1 },
     ]);
+    expect(snapshot.vendors.get(didOf(VENDOR_A))).toBe(offer.id);
+    expect(snapshot.live).toBe(1);
     expect(snapshot.owner.get(offer.id)).toBe(offer.id);
     expect(snapshot.types.get(offer.id)).toBe('offer');
     expect(threadState(snapshot, NOW)).toBe('open');
@@ -118,6 +120,7 @@ describe('transitions', () => {
         head: revised.id,
         offer: revised,
         status: 'open',
+        length: 3,
       });
       expect(snapshot.owner.get(reply.id)).toBe(offer.id);
       expect(snapshot.owner.get(revised.id)).toBe(offer.id);
@@ -311,15 +314,20 @@ describe('refusals: the thread as a whole', () => {
     expect(judge([intent, offer, accept, confirm], k.confirm(accept, VENDOR_A))).toEqual(closed);
   });
 
-  it('once the intent is accepted in full only a confirm may follow', () => {
+  it('once the intent is accepted in full only a message that settles an accept may follow', () => {
     const b = k.offer(intent, VENDOR_B);
     const thread = [intent, offer, b, accept] as const;
     const full = refusal('ERR_LIFECYCLE_ALREADY_ACCEPTED', 'the intent has been accepted in full');
     expect(judge(thread, k.offer(intent, VENDOR_C))).toEqual(full);
     expect(judge(thread, k.decline(b))).toEqual(full);
     expect(judge(thread, k.withdraw(b, VENDOR_B))).toEqual(full);
-    expect(judge(thread, k.withdraw(intent, BUYER))).toEqual(full);
     expect(judge(thread, k.confirm(accept, VENDOR_A)).ok).toBe(true);
+    expect(judge(thread, k.withdraw(offer, VENDOR_A)).ok).toBe(true);
+    expect(judge(thread, k.withdraw(intent, BUYER)).ok).toBe(true);
+    const confirmed = [...thread, k.confirm(accept, VENDOR_A)] as const;
+    expect(judge(confirmed, k.withdraw(intent, BUYER))).toEqual(
+      refusal('ERR_LIFECYCLE_CLOSED', 'the thread is closed: every accepted offer is confirmed'),
+    );
   });
 
   it('nothing but a confirm follows an expired intent', () => {
@@ -391,11 +399,34 @@ describe('refusals: first and revised offers', () => {
     expect(judge([intent, a, k.withdraw(a, VENDOR_A)], again)).toEqual(expected);
   });
 
-  it('the offer cap counts every negotiation, withdrawn and declined ones too', () => {
+  it('the offer cap counts live negotiations: a declined or withdrawn one frees its place', () => {
     const third = k.offer(intent, VENDOR_C);
-    const capped = refusal('ERR_LIFECYCLE_OFFER_CAP', 'the buyer wants at most 2 offers');
+    const capped = refusal(
+      'ERR_LIFECYCLE_OFFER_CAP',
+      'the buyer wants at most 2 live negotiations, and has as many',
+    );
     expect(judge([intent, a, b], third)).toEqual(capped);
-    expect(judge([intent, a, b, k.decline(a), k.withdraw(b, VENDOR_B)], third)).toEqual(capped);
+    expect(judge([intent, a, b, k.counter(a)], third)).toEqual(capped);
+    expect(judge([intent, a, b, k.decline(a)], third)).toMatchObject({ ok: true });
+    expect(judge([intent, a, b, k.withdraw(b, VENDOR_B)], third)).toMatchObject({ ok: true });
+    const freed = receive(intent, [a, b, k.decline(a), k.withdraw(b, VENDOR_B)]);
+    expect(freed.live).toBe(0);
+    expect(freed.negotiations.size).toBe(2);
+  });
+
+  it('an accepted or confirmed negotiation keeps its place under the cap', () => {
+    const k2 = kit();
+    const two = k2.intent({ quantity: 2, offerCap: 1 });
+    const offer = k2.offer(two, VENDOR_A);
+    const accept = k2.accept(offer);
+    const capped = refusal(
+      'ERR_LIFECYCLE_OFFER_CAP',
+      'the buyer wants at most 1 live negotiations, and has as many',
+    );
+    expect(judge([two, offer, accept], k2.offer(two, VENDOR_B))).toEqual(capped);
+    expect(judge([two, offer, accept, k2.confirm(accept, VENDOR_A)], k2.offer(two, VENDOR_B))).toEqual(
+      capped,
+    );
   });
 
   it("an offer's terms must be among the intent's", () => {
@@ -557,12 +588,17 @@ describe('refusals: withdrawals', () => {
   const intent = k.intent({ quantity: 2 });
   const a = k.offer(intent, VENDOR_A);
 
-  it('only the buyer withdraws the intent, and only while nothing is accepted', () => {
+  it('only the buyer withdraws the intent, and only while no accept is confirmed', () => {
     expect(judge([intent, a], k.withdraw(intent, VENDOR_A))).toEqual(
       refusal('ERR_LIFECYCLE_NOT_AUTHOR', 'only the author of an intent may withdraw it', '/author'),
     );
-    expect(judge([intent, a, k.accept(a)], k.withdraw(intent, BUYER))).toEqual(
-      refusal('ERR_LIFECYCLE_STATE', 'an intent with an accepted offer cannot be withdrawn'),
+    const accept = k.accept(a);
+    expect(judge([intent, a, accept], k.withdraw(intent, BUYER))).toMatchObject({
+      ok: true,
+      value: { withdrawn: true },
+    });
+    expect(judge([intent, a, accept, k.confirm(accept, VENDOR_A)], k.withdraw(intent, BUYER))).toEqual(
+      refusal('ERR_LIFECYCLE_STATE', 'an intent with a confirmed accept cannot be withdrawn'),
     );
   });
 
@@ -591,13 +627,14 @@ describe('refusals: withdrawals', () => {
     );
   });
 
-  it('an offer that was declined, accepted or withdrawn cannot be withdrawn', () => {
+  it('an offer that was declined, confirmed or withdrawn cannot be withdrawn', () => {
     const withdraw = k.withdraw(a, VENDOR_A);
     expect(judge([intent, a, k.decline(a)], withdraw)).toEqual(
       refusal('ERR_LIFECYCLE_STATE', 'the negotiation is declined'),
     );
-    expect(judge([intent, a, k.accept(a)], withdraw)).toEqual(
-      refusal('ERR_LIFECYCLE_STATE', 'the negotiation is accepted'),
+    const accept = k.accept(a);
+    expect(judge([intent, a, accept, k.confirm(accept, VENDOR_A)], withdraw)).toEqual(
+      refusal('ERR_LIFECYCLE_STATE', 'the negotiation is confirmed'),
     );
     expect(judge([intent, a, k.withdraw(a, VENDOR_A)], withdraw)).toEqual(
       refusal('ERR_LIFECYCLE_STATE', 'the negotiation is withdrawn'),
@@ -679,6 +716,24 @@ describe('purity', () => {
     }
   });
 
+  // A clock that is not a time makes every comparison false, so the time rules would pass silently.
+  test.each([
+    ['NaN', Number.NaN],
+    ['an Invalid Date', new Date('not a time')],
+  ])('a clock of %s throws a TypeError instead of skipping the time rules', (_, now) => {
+    const opened = receive(intent, [offer]);
+    const accept = k.accept(offer);
+    expect(applyToThread(opened, accept, { now: NOW + 40 * DAY })).toMatchObject({
+      ok: false,
+      code: 'ERR_LIFECYCLE_EXPIRED',
+    });
+    expect(() => applyToThread(opened, accept, { now })).toThrow(TypeError);
+    expect(() => assertApplies(opened, accept, { now })).toThrow(/^"now" expected a finite time/);
+    expect(() => foldThread(intent, [offer], { now })).toThrow(TypeError);
+    expect(() => checkThreadMessage({ intent, messages: [offer] }, accept, now)).toThrow(TypeError);
+    expect(() => threadState(opened, now)).toThrow(TypeError);
+  });
+
   it('takes `now` as a Date as well as epoch milliseconds', () => {
     const late = k.offer(intent, VENDOR_B);
     expect(applyToThread(startThread(intent), late, { now: new Date(INTENT_EXPIRES) })).toEqual(
@@ -744,5 +799,92 @@ describe('foldThread and checkThreadMessage', () => {
     expect(checkThreadMessage({ intent, messages: [a, a] }, b, NOW)).toEqual(
       refusal('ERR_LIFECYCLE_DUPLICATE', 'message is already in the thread', '/id'),
     );
+  });
+});
+
+describe('replay is linear in the length of the thread', () => {
+  /**
+   * The entries that Map and Set constructors copy while `run` runs. Copying every map for every message
+   * makes replay quadratic; the count shows it without timing anything.
+   */
+  function entriesCopied(run: () => void): number {
+    const RealMap = globalThis.Map;
+    const RealSet = globalThis.Set;
+    let copied = 0;
+    class CountingMap<K, V> extends RealMap<K, V> {
+      constructor(entries?: Iterable<readonly [K, V]> | null) {
+        super(entries);
+        if (entries) copied += this.size;
+      }
+    }
+    class CountingSet<T> extends RealSet<T> {
+      constructor(values?: Iterable<T> | null) {
+        super(values);
+        if (values) copied += this.size;
+      }
+    }
+    globalThis.Map = CountingMap as MapConstructor;
+    globalThis.Set = CountingSet as SetConstructor;
+    try {
+      run();
+    } finally {
+      globalThis.Map = RealMap;
+      globalThis.Set = RealSet;
+    }
+    return copied;
+  }
+
+  // Vendors come and go: each offers and withdraws, which frees its place under the offer cap, so a thread
+  // can grow without end. The lifecycle checks no signatures, so ids and authors need only be distinct.
+  const k = kit();
+  const intent = k.intent({ offerCap: 1 });
+  const offer = k.offer(intent, VENDOR_A);
+  const withdrawal = k.withdraw(offer, VENDOR_A);
+  const hex = (n: number) => n.toString(16).padStart(64, '0');
+  function comings(vendors: number): Message[] {
+    const messages: Message[] = [];
+    for (let i = 0; i < vendors; i++) {
+      const author = `${offer.author.slice(0, -6)}${i.toString(36).padStart(6, '0')}`;
+      messages.push({ ...offer, id: hex(2 * i + 1), author });
+      messages.push({ ...withdrawal, id: hex(2 * i + 2), ref: hex(2 * i + 1), author });
+    }
+    return messages;
+  }
+
+  it('foldThread copies nothing per message, however long the thread', () => {
+    for (const vendors of [500, 1000]) {
+      const messages = comings(vendors);
+      let folded: ReturnType<typeof foldThread> | undefined;
+      const copied = entriesCopied(() => {
+        folded = foldThread(intent, messages);
+      });
+      expect(unwrap(folded!).negotiations.size).toBe(vendors);
+      // Only the new thread's map of types, which holds the intent.
+      expect(copied).toBe(1);
+    }
+  });
+
+  it('checkThreadMessage folds once and copies nothing per message', () => {
+    const messages = comings(500);
+    const next = { ...offer, id: hex(5000), author: `${offer.author.slice(0, -6)}zzzzzz` };
+    const copied = entriesCopied(() => {
+      expect(checkThreadMessage({ intent, messages }, next, NOW)).toMatchObject({ ok: true });
+    });
+    expect(copied).toBe(1);
+  });
+
+  it('applyToThread copies the snapshot once, and leaves it as it was', () => {
+    const snapshot = unwrap(foldThread(intent, comings(300)));
+    const size =
+      snapshot.negotiations.size +
+      snapshot.owner.size +
+      snapshot.types.size +
+      snapshot.vendors.size +
+      snapshot.sealed.size;
+    const next = { ...offer, id: hex(5000), author: `${offer.author.slice(0, -6)}zzzzzz` };
+    let applied: ReturnType<typeof applyToThread> | undefined;
+    expect(entriesCopied(() => (applied = applyToThread(snapshot, next, { now: NOW })))).toBe(size);
+    expect(unwrap(applied!).negotiations.size).toBe(301);
+    expect(snapshot.negotiations.size).toBe(300);
   });
 });

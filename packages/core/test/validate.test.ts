@@ -575,6 +575,48 @@ describe('time', () => {
     expect(validateMessage(intent)).toMatchObject({ ok: false, code: 'ERR_NOT_YET_VALID' });
   });
 
+  // A clock that is not a time makes every comparison false, so the time rules would pass silently: a broken
+  // clock is a bug of the caller and must never turn the checks off.
+  test.each([
+    ['NaN', Number.NaN],
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ['an Invalid Date', new Date('not a time')],
+  ])('a clock of %s throws a TypeError instead of accepting an expired message', (_, now) => {
+    const expired = NOW + 40 * DAY;
+    expect(validateMessage(offer, { now: expired })).toMatchObject({ ok: false, code: 'ERR_EXPIRED' });
+    expect(() => validateMessage(offer, { now })).toThrow(TypeError);
+    expect(() => validateMessage(offer, { now })).toThrow(/^"now" expected a finite time/);
+    expect(verifyMessage(offer, { now })).toBe(false);
+  });
+
+  // RFC 3339 counts years from 0001 (the proleptic Gregorian calendar has no year 0), but Date.parse takes
+  // 0000 as 1 BC and round-trips it.
+  it('refuses the year 0000 with ERR_TIME_INVALID, and takes the year 0001', () => {
+    const created = '0000-12-31T12:00:00Z';
+    expect(
+      validateMessage(resigned(intent, { '/created': created, '/expires': '0001-01-01T12:00:00Z' }), {
+        checkTime: false,
+      }),
+    ).toEqual({
+      ok: false,
+      code: 'ERR_TIME_INVALID',
+      message: `"${created}" is not a real UTC time`,
+      path: '/created',
+    });
+    expect(
+      validateMessage(
+        resigned(intent, { '/created': '0001-01-01T12:00:00Z', '/expires': '0001-01-02T12:00:00Z' }),
+        {
+          checkTime: false,
+        },
+      ),
+    ).toMatchObject({ ok: true });
+  });
+
+  it('does not read the clock with checkTime: false', () => {
+    expect(validateMessage(offer, { now: Number.NaN, checkTime: false })).toMatchObject({ ok: true });
+  });
+
   test.each([
     ['a lifetime of exactly 366 days', { '/expires': '2027-01-16T12:00:00Z' }],
     [
@@ -730,5 +772,63 @@ describe('objects without a prototype', () => {
     const input = changed(intent, { '/body/terms': [bare({ ...TERMS }), bare(second)] });
     expect(() => validateMessage(input, LIVE)).not.toThrow();
     expect(validateMessage(input, LIVE)).toMatchObject({ ok: false, code: 'ERR_ID_MISMATCH' });
+  });
+});
+
+describe('values given in memory', () => {
+  // validateMessage never throws on bad input, and an object in memory can be hostile in ways text cannot.
+  it('a value that cannot be copied is refused with ERR_JSON, not thrown', () => {
+    const proxy = new Proxy(structuredClone(intent), {});
+    expect(validateMessage(proxy, LIVE)).toEqual({
+      ok: false,
+      code: 'ERR_JSON',
+      message: 'the value is not plain JSON data',
+    });
+  });
+
+  it('a getter or trap that throws is refused with ERR_JSON, not thrown', () => {
+    const getter = {
+      get protocol(): string {
+        throw new Error('no');
+      },
+    };
+    const trap = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('no');
+        },
+      },
+    );
+    for (const value of [getter, trap]) {
+      expect(validateMessage(value, LIVE)).toMatchObject({ ok: false, code: 'ERR_JSON' });
+    }
+  });
+
+  it('a getter that answers differently on each read is judged on the copy, which is checked again', () => {
+    let reads = 0;
+    const value = {
+      get protocol() {
+        reads++;
+        return reads <= 2 ? 'intentcast/1' : '\ud800';
+      },
+    };
+    expect(validateMessage(value, LIVE)).toEqual({
+      ok: false,
+      code: 'ERR_JSON',
+      message: 'string holds a lone surrogate',
+      path: '/protocol',
+    });
+  });
+
+  // The same message gives the same code whether it arrives as text or as the value JSON.parse made of it:
+  // the nesting is refused before any value is looked at (spec/validation.md, steps 3 and 5).
+  test.each([
+    '{"a":[[[[[[[[[1]]]]]]]]],"b":1e400}',
+    '{"a":[[[[[[[[[1]]]]]]]]],"b":"\\ud800"}',
+    '{"b":"\\ufdd0","a":[[[[[[[[[1]]]]]]]]]}',
+  ])('text and parsed value get the same code: %s', (text) => {
+    expect(validateMessage(text)).toMatchObject({ ok: false, code: 'ERR_TOO_DEEP' });
+    expect(validateMessage(JSON.parse(text))).toMatchObject({ ok: false, code: 'ERR_TOO_DEEP' });
   });
 });

@@ -52,14 +52,15 @@ describe('lifecycle.json', () => {
     },
   );
 
-  test('every ERR_LIFECYCLE_* code and every thread state appears', () => {
+  test('every ERR_LIFECYCLE_* code, the sealed-part refusal and every thread state appears', () => {
     const codes = new Set(cases.flatMap(({ expected }) => (expected.ok ? [] : [expected.code])));
     expect(ERROR_CODES.filter((code) => code.startsWith('ERR_LIFECYCLE_') && !codes.has(code))).toStrictEqual(
       [],
     );
-    // An expired thread takes no message that could leave it expired (a late confirm closes what was
-    // filled), so `expired` shows as the refusal ERR_LIFECYCLE_EXPIRED, checked above.
+    expect(codes.has('ERR_SEAL')).toBe(true);
+    // A thread becomes expired by a message only when the last accepted offer is withdrawn after the intent
+    // expired; otherwise `expired` shows as the refusal ERR_LIFECYCLE_EXPIRED.
     const states = new Set(cases.flatMap(({ expected }) => (expected.ok ? [expected.state] : [])));
-    expect([...states].sort()).toStrictEqual(['accepted', 'closed', 'open', 'withdrawn']);
+    expect([...states].sort()).toStrictEqual(['accepted', 'closed', 'expired', 'open', 'withdrawn']);
   });
 });
