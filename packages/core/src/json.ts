@@ -123,16 +123,33 @@ function isContainer(node: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-/** The children of a container, with their JSON Pointers. */
-function childrenOf(node: object, path: string): [unknown, string][] {
-  const children: [unknown, string][] = [];
-  // An index loop, not map: map skips the holes of a sparse array, which are refused as undefined.
-  if (Array.isArray(node)) for (let i = 0; i < node.length; i++) children.push([node[i], `${path}/${i}`]);
-  else {
+/**
+ * Where a node sits, as a chain of steps from the root. The JSON Pointer string is built only when an
+ * error needs it: building one per node was a measurable share of validating every message.
+ */
+interface Trail {
+  readonly up: Trail | undefined;
+  readonly step: string | number;
+}
+
+function pointer(trail: Trail | undefined): string {
+  const steps: string[] = [];
+  for (let at = trail; at; at = at.up)
+    steps.push(typeof at.step === 'number' ? String(at.step) : escapePointer(at.step));
+  return steps.length === 0 ? '' : `/${steps.reverse().join('/')}`;
+}
+
+/** Calls `visit` with each child of a container and the trail to it. */
+function eachChild(
+  node: object,
+  trail: Trail | undefined,
+  visit: (child: unknown, trail: Trail) => void,
+): void {
+  // An index loop, not forEach: forEach skips the holes of a sparse array, which are refused as undefined.
+  if (Array.isArray(node)) for (let i = 0; i < node.length; i++) visit(node[i], { up: trail, step: i });
+  else
     for (const key of Object.keys(node))
-      children.push([(node as Record<string, unknown>)[key], `${path}/${escapePointer(key)}`]);
-  }
-  return children;
+      visit((node as Record<string, unknown>)[key], { up: trail, step: key });
 }
 
 /**
@@ -152,49 +169,52 @@ export function assertJsonValue(value: unknown): asserts value is JsonValue {
 }
 
 function checkDepth(value: unknown): void {
-  const pending: [unknown, number, string][] = [[value, 1, '']];
+  const pending: [unknown, number, Trail | undefined][] = [[value, 1, undefined]];
   while (pending.length > 0) {
-    const [node, depth, path] = pending.pop()!;
+    const [node, depth, trail] = pending.pop()!;
     if (typeof node !== 'object' || node === null) continue;
     if (depth > LIMITS.maxDepth) {
-      throw new IntentcastError('ERR_TOO_DEEP', `JSON nests deeper than ${LIMITS.maxDepth} levels`, { path });
+      throw new IntentcastError('ERR_TOO_DEEP', `JSON nests deeper than ${LIMITS.maxDepth} levels`, {
+        path: pointer(trail),
+      });
     }
     // Other objects are refused as values; only what JSON can nest counts towards the depth.
     if (!isContainer(node)) continue;
-    for (const [child, childPath] of childrenOf(node, path)) pending.push([child, depth + 1, childPath]);
+    eachChild(node, trail, (child, childTrail) => pending.push([child, depth + 1, childTrail]));
   }
 }
 
 function checkValues(value: unknown): void {
-  const pending: [unknown, string][] = [[value, '']];
+  const pending: [unknown, Trail | undefined][] = [[value, undefined]];
   while (pending.length > 0) {
-    const [node, path] = pending.pop()!;
+    const [node, trail] = pending.pop()!;
     if (node === null || typeof node === 'boolean') continue;
     if (typeof node === 'number') {
-      if (!Number.isFinite(node)) throw new IntentcastError('ERR_JSON', 'numbers must be finite', { path });
+      if (!Number.isFinite(node))
+        throw new IntentcastError('ERR_JSON', 'numbers must be finite', { path: pointer(trail) });
       continue;
     }
     if (typeof node === 'string') {
       const bad = badString(node);
-      if (bad) throw new IntentcastError('ERR_JSON', `string holds ${bad}`, { path });
+      if (bad) throw new IntentcastError('ERR_JSON', `string holds ${bad}`, { path: pointer(trail) });
       continue;
     }
     if (typeof node !== 'object')
-      throw new IntentcastError('ERR_JSON', `${typeof node} is not a JSON value`, { path });
+      throw new IntentcastError('ERR_JSON', `${typeof node} is not a JSON value`, { path: pointer(trail) });
     if (!isContainer(node)) {
-      throw new IntentcastError('ERR_JSON', 'only plain objects are JSON objects', { path });
+      throw new IntentcastError('ERR_JSON', 'only plain objects are JSON objects', { path: pointer(trail) });
     }
     if (!Array.isArray(node)) {
       for (const key of Object.keys(node)) {
         const bad = badString(key);
         if (bad) {
           throw new IntentcastError('ERR_JSON', `member name holds ${bad}`, {
-            path: `${path}/${escapePointer(key)}`,
+            path: pointer({ up: trail, step: key }),
           });
         }
       }
     }
-    for (const [child, childPath] of childrenOf(node, path)) pending.push([child, childPath]);
+    eachChild(node, trail, (child, childTrail) => pending.push([child, childTrail]));
   }
 }
 

@@ -6,7 +6,7 @@ import { nobleBackend } from './ed25519/noble.js';
 import { fromHex, toHex } from './encoding.js';
 import { IntentcastError, isIntentcastError, type Result, toFailure } from './errors.js';
 import { assertJsonValue, type JsonValue, parseJson } from './json.js';
-import { publicKeyFromDidKey } from './keys.js';
+import { didKeyBytes, publicKeyFromDidKey } from './keys.js';
 import { LIMITS } from './limits.js';
 import { assertSchema } from './schemas.js';
 import { assertSealKey } from './seal-keys.js';
@@ -103,15 +103,20 @@ export function assertMessage(input: unknown, options: VerifyOptions = {}): Mess
   const typed = message as unknown as Message;
   checkValues(typed);
   checkSealedPart(typed);
-  const publicKey = authorKey(typed.author);
-  const id = toHex(sha256(content));
+  // The author step in two halves: the checks that cost no curve arithmetic now, and the decoding of the
+  // point only if a later step fails. A signature verifies only under a key that decodes, so when every
+  // step passes the key is known good, and when one fails the code is still the first failing step's.
+  const publicKey = authorKey(typed.author, didKeyBytes);
+  const backend = options.backend ?? nobleBackend;
+  const id = toHex(backend.sha256 ? backend.sha256(content) : sha256(content));
   if (id !== typed.id) {
+    authorKey(typed.author, publicKeyFromDidKey);
     throw new IntentcastError('ERR_ID_MISMATCH', `id does not match the content; expected ${id}`, {
       path: '/id',
     });
   }
-  const backend = options.backend ?? nobleBackend;
   if (!backend.verify(fromHex(typed.sig), messageSigningInput(id), publicKey)) {
+    authorKey(typed.author, publicKeyFromDidKey);
     throw new IntentcastError('ERR_SIGNATURE_INVALID', 'signature does not verify under the author key', {
       path: '/sig',
     });
@@ -160,9 +165,9 @@ function checkVersionAndType(message: Record<string, unknown>): MessageType {
   return type as MessageType;
 }
 
-function authorKey(author: string): Uint8Array {
+function authorKey(author: string, decode: (did: string) => Uint8Array): Uint8Array {
   try {
-    return publicKeyFromDidKey(author);
+    return decode(author);
   } catch (err) {
     throw new IntentcastError('ERR_KEY_INVALID', `author: ${(err as Error).message}`, { path: '/author' });
   }

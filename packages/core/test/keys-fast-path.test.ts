@@ -1,4 +1,13 @@
-import { assertPublicKey, didKeyFromPublicKey, publicKeyFromDidKey } from '@intentcast/core';
+import {
+  assertPublicKey,
+  createIntent,
+  didKeyFromPublicKey,
+  messageId,
+  nobleBackend,
+  publicKeyFromDidKey,
+  validateMessage,
+} from '@intentcast/core';
+import { createNodeBackend } from '@intentcast/core/node';
 import * as ed from '@noble/ed25519';
 import { base58 } from '@scure/base';
 import fc from 'fast-check';
@@ -73,4 +82,50 @@ describe('the did:key fast path used on ingest', () => {
     copy[0]! ^= 1; // a caller changing its copy must not change the cache
     expect(publicKeyFromDidKey(did)).toEqual(publicKey);
   });
+});
+
+describe('validation defers the point decoding without changing the code it reports', () => {
+  // The first y from 2 upward that is canonical, not small order, and not the y of any curve point.
+  const offCurve = (() => {
+    for (let y = 2; ; y++) {
+      const bytes = new Uint8Array(32);
+      bytes[0] = y;
+      if (fastCheck(bytes) && !fullCheck(bytes)) return bytes;
+    }
+  })();
+  const intent = createIntent(
+    {
+      what: { category: 'lodging.hotel', description: 'A room', quantity: 1 },
+      terms: [{ uri: 'urn:example:terms:1', sha256: '0'.repeat(64) }],
+      offerCap: 1,
+    },
+    new Uint8Array(32).fill(3),
+    { now: Date.UTC(2026, 0, 15, 12), nonce: '00'.repeat(16) },
+  );
+  const { id: _id, sig, ...content } = { ...intent, author: rawDid(offCurve) };
+  const backends = [nobleBackend, createNodeBackend()];
+
+  it.each(backends)(
+    'an off-curve author with a correct id is ERR_KEY_INVALID, not a bad signature ($name)',
+    (backend) => {
+      const message = { ...content, id: messageId(content), sig };
+      expect(validateMessage(message, { backend, checkTime: false })).toMatchObject({
+        ok: false,
+        code: 'ERR_KEY_INVALID',
+        path: '/author',
+      });
+    },
+  );
+
+  it.each(backends)(
+    'an off-curve author with a wrong id is ERR_KEY_INVALID, not an id mismatch ($name)',
+    (backend) => {
+      const message = { ...content, id: 'f'.repeat(64), sig };
+      expect(validateMessage(message, { backend, checkTime: false })).toMatchObject({
+        ok: false,
+        code: 'ERR_KEY_INVALID',
+        path: '/author',
+      });
+    },
+  );
 });
