@@ -43,4 +43,14 @@ export type {
   StoredThreadState,
   ThreadRecord,
 } from './store/store.js';
+export {
+  benchMatching,
+  createHub,
+  DEFAULT_STREAM_LIMITS,
+  type Hub,
+  resolveStreamLimits,
+  type StreamLimits,
+  type StreamPluginOptions,
+  streamPlugin,
+} from './stream/index.js';
 export { SOFTWARE } from './version.js';
