@@ -5,6 +5,8 @@ import { type Authenticate, createAuthenticator } from './auth/authenticate.js';
 import { ChallengeBook } from './auth/challenges.js';
 import { TokenService } from './auth/tokens.js';
 import { decodeBody, parseJsonBody, parseMessagesBody } from './body.js';
+import { installOperatorFeatures } from './config/features.js';
+import { relayLoggerOptions, requestIdGenerator } from './config/logging.js';
 import { installErrorHandling, sendError } from './errors.js';
 import { relayIdentity } from './identity.js';
 import { Ingestor } from './ingest/ingest.js';
@@ -24,6 +26,7 @@ import { registerMessageRoutes } from './routes/messages.js';
 import { registerThreadRoute } from './routes/thread.js';
 import { registerWellKnownRoute } from './routes/well-known.js';
 import type { Store } from './store/store.js';
+import { setupWebhooks } from './webhooks/service.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -86,7 +89,8 @@ export async function buildRelay(options: RelayOptions): Promise<FastifyInstance
   const app = Fastify({
     ...(options.loggerInstance
       ? { loggerInstance: options.loggerInstance }
-      : { logger: options.logger ?? false }),
+      : { logger: relayLoggerOptions(options.logger) }),
+    genReqId: requestIdGenerator(options.trustProxy),
     bodyLimit: limits.bodyLimit,
     trustProxy: options.trustProxy ?? false,
     // Requests that arrive while closing get the relay's own 503, from the hook below.
@@ -108,6 +112,8 @@ export async function buildRelay(options: RelayOptions): Promise<FastifyInstance
   app.decorate('backend', backend);
 
   installErrorHandling(app);
+  // Before any route: the OpenAPI document and the metrics hooks must see every route.
+  const operatorHooks = await installOperatorFeatures(app, options);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
     'application/json',
@@ -131,7 +137,14 @@ export async function buildRelay(options: RelayOptions): Promise<FastifyInstance
   });
   await registerRateLimit(app, limits, authenticate);
 
+  const webhooks = await setupWebhooks({
+    store: options.store,
+    clock,
+    log: app.log,
+    options: options.webhooks,
+  });
   const ingestor = new Ingestor({
+    commitWith: webhooks?.commitWith,
     store: options.store,
     identity,
     backend,
@@ -139,7 +152,10 @@ export async function buildRelay(options: RelayOptions): Promise<FastifyInstance
     keyPolicy: options.keyPolicy,
     threadCacheSize: limits.threadCacheSize,
     maxCommitBatch: limits.maxCommitBatch,
-    publish: (event) => options.hub?.publish(event),
+    publish: (event) => {
+      operatorHooks.committed(event);
+      options.hub?.publish(event);
+    },
     onFault: (err) => app.log.error({ err }, 'storing or publishing a message failed'),
   });
   const retentionJob = new RetentionJob({
@@ -155,6 +171,8 @@ export async function buildRelay(options: RelayOptions): Promise<FastifyInstance
   registerAuthRoutes(app, { challenges, tokens });
   registerWellKnownRoute(app, { retention, operator: options.operator });
   registerHealthRoutes(app, () => shuttingDown);
+  if (webhooks) webhooks.register(app);
+  else app.decorate('webhooks', null);
   for (const plugin of options.plugins ?? []) await app.register(plugin);
 
   app.addHook('onReady', async () => {

@@ -1,4 +1,11 @@
-import { compareAmounts, type Intent, IntentcastError, parseTimestamp, type Result, toFailure } from '@intentcast/core';
+import {
+  compareAmounts,
+  type Intent,
+  IntentcastError,
+  parseTimestamp,
+  type Result,
+  toFailure,
+} from '@intentcast/core';
 
 /**
  * The filter language shared by `GET /v1/intents`, the SSE stream, the WebSocket stream and webhooks
@@ -77,9 +84,12 @@ export function parseFilter(query: FilterQuery): IntentFilter {
   if (query.near !== undefined) {
     const parts = query.near.split(',').map(Number);
     const [lat, lon, radiusKm] = parts;
-    if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n))) invalid('near', 'expected lat,lon,radiusKm');
-    if (lat! < -90 || lat! > 90 || lon! < -180 || lon! > 180) invalid('near', 'latitude or longitude out of range');
-    if (!(radiusKm! > 0 && radiusKm! <= 20000)) invalid('near', 'radius must be above 0 and at most 20000 km');
+    if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n)))
+      invalid('near', 'expected lat,lon,radiusKm');
+    if (lat! < -90 || lat! > 90 || lon! < -180 || lon! > 180)
+      invalid('near', 'latitude or longitude out of range');
+    if (!(radiusKm! > 0 && radiusKm! <= 20000))
+      invalid('near', 'radius must be above 0 and at most 20000 km');
     filter.near = { lat: lat!, lon: lon!, radiusKm: radiusKm! };
   }
   if (query.budgetMin !== undefined || query.budgetMax !== undefined || query.currency !== undefined) {
@@ -105,7 +115,8 @@ export function parseFilter(query: FilterQuery): IntentFilter {
   }
   if (query.q !== undefined) {
     const text = query.q.trim();
-    if (text.length === 0 || text.length > MAX_TEXT_LENGTH) invalid('q', `expected 1 to ${MAX_TEXT_LENGTH} characters`);
+    if (text.length === 0 || text.length > MAX_TEXT_LENGTH)
+      invalid('q', `expected 1 to ${MAX_TEXT_LENGTH} characters`);
     filter.text = text;
   }
   return filter;
@@ -128,7 +139,9 @@ export function categoryMatches(prefix: string, category: string): boolean {
 
 /** True when `region` is `wanted` or one of its subdivisions. */
 export function regionMatches(wanted: string, region: string): boolean {
-  return region === wanted || (wanted.length === 2 && region.startsWith(wanted) && region.charCodeAt(2) === 0x2d);
+  return (
+    region === wanted || (wanted.length === 2 && region.startsWith(wanted) && region.charCodeAt(2) === 0x2d)
+  );
 }
 
 const EARTH_RADIUS_KM = 6371.0088;
@@ -153,7 +166,8 @@ export function words(text: string): string[] {
  */
 export function matchesFilter(filter: IntentFilter, intent: Intent): boolean {
   const body = intent.body;
-  if (filter.categories && !filter.categories.some((c) => categoryMatches(c, body.what.category))) return false;
+  if (filter.categories && !filter.categories.some((c) => categoryMatches(c, body.what.category)))
+    return false;
   if (filter.regions) {
     const region = body.where?.region;
     if (region === undefined || !filter.regions.some((r) => regionMatches(r, region))) return false;
@@ -166,7 +180,8 @@ export function matchesFilter(filter: IntentFilter, intent: Intent): boolean {
     const budget = body.budget;
     if (budget === undefined || budget.currency !== filter.budget.currency) return false;
     if (filter.budget.min !== undefined && compareAmounts(budget.max, filter.budget.min) < 0) return false;
-    if (filter.budget.max !== undefined && compareAmounts(budget.min ?? '0', filter.budget.max) > 0) return false;
+    if (filter.budget.max !== undefined && compareAmounts(budget.min ?? '0', filter.budget.max) > 0)
+      return false;
   }
   const created = Date.parse(intent.created);
   if (filter.since !== undefined && created < filter.since) return false;

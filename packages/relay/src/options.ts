@@ -1,7 +1,9 @@
 import type { Ed25519Backend, KeyPair, Message } from '@intentcast/core';
 import type { FastifyBaseLogger, FastifyPluginAsync, FastifyServerOptions } from 'fastify';
+import type { OperatorOptions } from './config/features.js';
 import type { EventSink } from './events.js';
 import type { Store } from './store/store.js';
+import type { WebhookOptions } from './webhooks/options.js';
 
 /** Every limit the relay enforces, in one place. Defaults are in DEFAULT_LIMITS. */
 export interface RelayLimits {
@@ -82,7 +84,8 @@ export interface OperatorInfo {
   url?: string;
 }
 
-export interface RelayOptions {
+/** Besides the fields below, the operator options: CORS, categories, metrics, docs (config/features.ts). */
+export interface RelayOptions extends OperatorOptions {
   /** Where messages are kept. The caller opened it and closes it after the relay has closed. */
   store: Store;
   /** The relay's own Ed25519 key: it signs receipts and access tokens, and names the relay (did:key). */
@@ -108,8 +111,13 @@ export interface RelayOptions {
   plugins?: FastifyPluginAsync[];
   /** Who runs the relay, published in the well-known document. */
   operator?: OperatorInfo;
-  /** Trust X-Forwarded-For for the client address (behind a proxy). Default false. */
-  trustProxy?: boolean;
+  /** Webhook endpoints and their deliveries (spec/relay-webhooks.md); on unless `enabled: false`. */
+  webhooks?: WebhookOptions;
+  /**
+   * Trust X-Forwarded-For for the client address (behind a proxy): true for any proxy, or the proxies'
+   * addresses and CIDRs. Default false.
+   */
+  trustProxy?: boolean | string[];
 }
 
 /** Fills in defaults and checks that every limit is a positive integer. */

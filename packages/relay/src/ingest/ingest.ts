@@ -38,6 +38,14 @@ export interface IngestorOptions {
   publish(event: StoredEvent): void;
   /** Told of faults (failed commits); bad input is never reported here. */
   onFault(err: unknown): void;
+  /**
+   * Wraps each commit, so that what must be written with the records (the webhook outbox) joins their
+   * transaction, and acts once it is durable. Without it, records are committed as they are.
+   */
+  commitWith?(
+    records: NewRecord[],
+    commit: (records: readonly NewRecord[]) => Promise<StoredEvent[]>,
+  ): Promise<StoredEvent[]>;
 }
 
 /** An admitted message: its stored event, now or once its commit is done. */
@@ -72,7 +80,10 @@ export class Ingestor {
     this.#options = options;
     this.#threads = new ThreadCache(options.threadCacheSize);
     this.#committer = new GroupCommitter<NewRecord, StoredEvent>({
-      commit: (records) => options.store.commit(records),
+      commit: (records) =>
+        options.commitWith
+          ? options.commitWith(records, (routed) => options.store.commit(routed))
+          : options.store.commit(records),
       committed: (events) => {
         // A subscriber's fault must not look like a failed commit: the events are stored either way.
         for (const event of events) {

@@ -1,6 +1,7 @@
 import type { Message, ThreadState } from '@intentcast/core';
 import type { EventSource, StoredEvent } from '../events.js';
 import type { IntentFilter } from '../filter.js';
+import type { NewDelivery, WebhookStore } from '../webhooks/store.js';
 
 /**
  * The storage the relay's routes use. The SQLite store (./sqlite) is the reference implementation; another
@@ -25,6 +26,23 @@ export interface Store extends EventSource {
   /** False once closed. */
   isOpen(): boolean;
   close(): Promise<void>;
+  /**
+   * Webhook endpoints and the outbox of their deliveries (spec/relay-webhooks.md). A store without it
+   * serves no webhooks.
+   */
+  webhooks?: WebhookStore;
+  /** Sizes and counts for monitoring (`GET /metrics`); a store that cannot tell them leaves this out. */
+  stats?(): StoreStats;
+}
+
+/** What a store reports for monitoring. Cheap enough to read every scrape interval. */
+export interface StoreStats {
+  /** Bytes of the database file; 0 for a store in memory. */
+  databaseBytes: number;
+  /** Bytes of the write-ahead log, which checkpoints fold back into the database; 0 without one. */
+  walBytes: number;
+  /** Threads by their stored state (judged without a time: an expired thread still counts as open). */
+  threads: Partial<Record<StoredThreadState, number>>;
 }
 
 /** The lasting part of a thread's state; `expired` is not stored but derived from `expires` and the time. */
@@ -46,6 +64,8 @@ export interface NewRecord {
   receivedAt: number;
   /** The state of the message's thread once this message is part of it. */
   thread: ThreadFacts;
+  /** Webhook deliveries of the message, written in the same transaction (the outbox). */
+  deliveries?: readonly NewDelivery[];
 }
 
 /**

@@ -78,6 +78,72 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    description: 'webhook endpoints, the outbox of their deliveries, attempts',
+    sql: `
+      -- Webhook endpoints (spec/relay-webhooks.md). The secrets are HMAC keys the relay must use, so they are
+      -- kept as they are, like the relay's own key.
+      CREATE TABLE webhook_endpoints (
+        id TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,             -- the did:key that registered it
+        url TEXT NOT NULL,
+        filter TEXT NOT NULL,            -- JSON object of filter parameters
+        events TEXT NOT NULL,            -- JSON array of event types
+        description TEXT,
+        secret TEXT NOT NULL,
+        previous_secret TEXT,            -- active until previous_secret_until, after a rotation
+        previous_secret_until INTEGER,
+        enabled INTEGER NOT NULL,
+        disabled_reason TEXT,            -- failures | owner | operator
+        disabled_detail TEXT,
+        disabled_at INTEGER,
+        failing_since INTEGER,           -- the first failed attempt since the last success
+        failures INTEGER NOT NULL DEFAULT 0,
+        created INTEGER NOT NULL,
+        updated INTEGER NOT NULL
+      );
+      CREATE INDEX webhook_endpoints_owner ON webhook_endpoints (owner, created);
+
+      -- The outbox: one row per event and endpoint, written in the transaction that stores the message.
+      CREATE TABLE webhook_deliveries (
+        ord INTEGER PRIMARY KEY AUTOINCREMENT, -- the order deliveries are sent in, per endpoint
+        id TEXT NOT NULL UNIQUE,         -- the webhook-id of every attempt
+        endpoint TEXT NOT NULL,
+        type TEXT NOT NULL,
+        seq INTEGER,                     -- the message, for message events; the body is built from it
+        body TEXT,                       -- the body, for events without a message
+        event_time INTEGER NOT NULL,
+        status TEXT NOT NULL,            -- pending | delivered | failed
+        tries INTEGER NOT NULL DEFAULT 0,  -- failed attempts since queued: the place in the retry schedule
+        next_attempt INTEGER,
+        queued INTEGER NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (endpoint, ord) WHERE status = 'pending';
+      CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint, ord);
+      CREATE INDEX webhook_deliveries_finished ON webhook_deliveries (queued) WHERE status <> 'pending';
+      CREATE UNIQUE INDEX webhook_deliveries_expired ON webhook_deliveries (endpoint, seq)
+        WHERE type = 'intent.expired';
+
+      -- The latest attempts of each delivery.
+      CREATE TABLE webhook_attempts (
+        delivery TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        duration_ms INTEGER NOT NULL,
+        status INTEGER,                  -- the HTTP status, when there was an answer
+        error TEXT
+      );
+      CREATE INDEX webhook_attempts_delivery ON webhook_attempts (delivery);
+
+      -- Where periodic scans stopped (intent.expired: the last expiry and intent seq looked at).
+      CREATE TABLE webhook_cursors (
+        name TEXT PRIMARY KEY,
+        expires INTEGER NOT NULL,
+        seq INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The schema version this software writes. */

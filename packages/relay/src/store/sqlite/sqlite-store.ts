@@ -1,7 +1,9 @@
+import { statSync } from 'node:fs';
 import type { Intent, Message } from '@intentcast/core';
 import Database from 'better-sqlite3';
 import type { StoredEvent } from '../../events.js';
 import { distanceKm } from '../../filter.js';
+import { SqliteWebhookStore } from '../../webhooks/sqlite-store.js';
 import { intentColumns } from '../columns.js';
 import type {
   IntentPage,
@@ -10,6 +12,7 @@ import type {
   Store,
   StoredMessage,
   StoredThreadState,
+  StoreStats,
   ThreadRecord,
 } from '../store.js';
 import { migrate } from './migrations.js';
@@ -77,6 +80,7 @@ class SqliteStore implements Store {
   readonly #commitTx: (records: readonly NewRecord[]) => StoredEvent[];
   readonly #deleteTx: (ids: readonly string[]) => number;
   #lastSeq: number;
+  readonly webhooks: SqliteWebhookStore;
 
   constructor(path: string, options: SqliteStoreOptions) {
     const db = new Database(path);
@@ -97,6 +101,7 @@ class SqliteStore implements Store {
       | { seq: number }
       | undefined;
     this.#lastSeq = row?.seq ?? 0;
+    this.webhooks = new SqliteWebhookStore(db);
     this.#commitTx = db.transaction((records: readonly NewRecord[]) => records.map((r) => this.#insert(r)));
     this.#deleteTx = db.transaction((ids: readonly string[]) => {
       let deleted = 0;
@@ -143,6 +148,7 @@ class SqliteStore implements Store {
     }
     const mailbox = this.#statement('INSERT INTO mailbox (key, seq) VALUES (?, ?)');
     for (const key of record.recipients) mailbox.run(key, seq);
+    if (record.deliveries) this.webhooks.insertDeliveries(seq, record.receivedAt, record.deliveries);
     return { seq, message, recipients: record.recipients, receivedAt: record.receivedAt };
   }
 
@@ -287,6 +293,17 @@ class SqliteStore implements Store {
 
   isOpen(): boolean {
     return this.#db.open;
+  }
+
+  stats(): StoreStats {
+    const rows = this.#statement('SELECT state, COUNT(*) AS n FROM threads GROUP BY state').all() as {
+      state: StoredThreadState;
+      n: number;
+    }[];
+    const threads = Object.fromEntries(rows.map((row) => [row.state, row.n]));
+    if (this.#db.memory) return { databaseBytes: 0, walBytes: 0, threads };
+    const size = (path: string) => statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+    return { databaseBytes: size(this.#db.name), walBytes: size(`${this.#db.name}-wal`), threads };
   }
 
   close(): Promise<void> {
