@@ -60,6 +60,7 @@ export {
   threadState,
 } from './lifecycle.js';
 export { LIMITS } from './limits.js';
+export { authSigningInput, type Receipt, receiptSigningInput, verifyReceipt } from './receipt.js';
 export { assertSealedContent, SCHEMA_IDS, SCHEMAS } from './schemas.js';
 export {
   assertSealKey,

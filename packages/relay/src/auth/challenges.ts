@@ -1,26 +1,15 @@
 import {
-  canonicalJson,
+  authSigningInput,
   type Ed25519Backend,
   fromHex,
   IntentcastError,
   publicKeyFromDidKey,
   randomBytes,
-  signingInput,
   toHex,
-  utf8,
 } from '@intentcast/core';
 
-/**
- * The bytes a key signs to answer a challenge (spec/auth.md): the `auth` signing input over the UTF-8 of
- * the canonical JSON of `{challenge, key, relay}`. Naming the relay keeps an answer for one relay from
- * being replayed to another.
- *
- * @example
- * const sig = toHex(nobleBackend.sign(authSigningInput(challenge, key, relayDid), secretKey));
- */
-export function authSigningInput(challenge: string, key: string, relay: string): Uint8Array {
-  return signingInput('auth', utf8(canonicalJson({ challenge, key, relay })));
-}
+// The auth signing input lives in core, shared with the clients that sign it.
+export { authSigningInput } from '@intentcast/core';
 
 interface Pending {
   key: string;
