@@ -9,6 +9,8 @@ import { type Box, circleBox } from '../geo.js';
 export interface IntentColumns {
   /** The category followed by a dot: a prefix `p` matches the range ['p.', 'p/'), since '/' follows '.'. */
   categoryKey: string;
+  /** Every category filter value that matches the intent (see categoryPrefixes). */
+  categoryPrefixes: string[];
   region: string | null;
   /** The country part of the region (its first two letters), for country-wide filters. */
   country: string | null;
@@ -48,6 +50,25 @@ export function categoryKeyEnd(prefix: string): string {
   return `${prefix}/`;
 }
 
+/**
+ * The category filter values that match a category, as categoryMatches (filter.ts) judges: the category
+ * itself and every dotted prefix that is not part of a URI.
+ *
+ * @example
+ * categoryPrefixes('lodging.hotel'); // ['lodging', 'lodging.hotel']
+ * categoryPrefixes('urn:cat:bikes.x'); // ['urn:cat:bikes.x']
+ */
+export function categoryPrefixes(category: string): string[] {
+  const prefixes: string[] = [];
+  for (let dot = category.indexOf('.'); dot !== -1; dot = category.indexOf('.', dot + 1)) {
+    const prefix = category.slice(0, dot);
+    if (prefix.includes(':')) break;
+    prefixes.push(prefix);
+  }
+  prefixes.push(category);
+  return prefixes;
+}
+
 /** Extracts the filter columns of an intent. */
 export function intentColumns(intent: Intent): IntentColumns {
   const { what, where, budget } = intent.body;
@@ -55,6 +76,7 @@ export function intentColumns(intent: Intent): IntentColumns {
   const geo = where?.geo;
   return {
     categoryKey: categoryKey(what.category),
+    categoryPrefixes: categoryPrefixes(what.category),
     region,
     country: region === null ? null : region.slice(0, 2),
     created: Date.parse(intent.created),

@@ -144,6 +144,34 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    description: 'category prefixes and a currency index, so intent queries read in seq order',
+    sql: `
+      -- Each intent under every category filter value that matches it (columns.ts categoryPrefixes): a
+      -- category filter is an equality whose rows come in seq order.
+      CREATE TABLE intent_categories (
+        prefix TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (prefix, seq)
+      ) WITHOUT ROWID;
+
+      -- The stored intents: intents.category is the category and a dot, so each step peels one name off the
+      -- rest; a prefix holding a ':' belongs to a URI, which matches only itself (the last step).
+      WITH RECURSIVE step (seq, prefix, rest) AS (
+        SELECT seq, substr(category, 1, instr(category, '.') - 1), substr(category, instr(category, '.') + 1)
+        FROM intents
+        UNION ALL
+        SELECT seq, prefix || '.' || substr(rest, 1, instr(rest, '.') - 1), substr(rest, instr(rest, '.') + 1)
+        FROM step WHERE rest <> ''
+      )
+      INSERT INTO intent_categories (prefix, seq)
+      SELECT prefix, seq FROM step WHERE rest = '' OR instr(prefix, ':') = 0 ORDER BY prefix, seq;
+
+      -- One currency's intents in seq order, for budget filters.
+      CREATE INDEX intents_currency ON intents (currency) WHERE currency IS NOT NULL;
+    `,
+  },
 ];
 
 /** The schema version this software writes. */

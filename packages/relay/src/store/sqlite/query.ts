@@ -10,14 +10,72 @@ export interface Sql {
 }
 
 /**
+ * Where the plan starts: a table read in descending seq order, so SQLite stops after one page instead of
+ * sorting every match. The FTS5 table (rowid = seq) when there are words to find, the category prefixes
+ * for a single category, else the intents themselves.
+ */
+interface Driver {
+  from: string;
+  join: string;
+  seq: string;
+}
+
+const JOINS = 'CROSS JOIN threads t CROSS JOIN messages m';
+
+export interface IntentQueryOptions {
+  /**
+   * Fewer than NEAR_DENSE_ROWS geo circles overlap the box of `near` (see nearProbeSql): the plan then
+   * starts from those and sorts them, instead of walking every intent in seq order to find them.
+   */
+  sparseNear?: boolean;
+}
+
+/** Circles in the box of `near` from which walking the intents in seq order finds a page sooner. */
+export const NEAR_DENSE_ROWS = 5000;
+
+/**
+ * Counts the geo circles overlapping the box of a `near` filter, up to NEAR_DENSE_ROWS: a cheap R-tree
+ * probe that tells which plan of intentQuerySql suits the place.
+ */
+export function nearProbeSql(near: NonNullable<IntentQuery['filter']['near']>): Sql {
+  const box = circleBox(near.lat, near.lon, near.radiusKm);
+  return {
+    sql: 'SELECT COUNT(*) AS n FROM (SELECT 1 FROM intent_geo WHERE south <= ? AND north >= ? AND west <= ? AND east >= ? LIMIT ?)',
+    params: [box.north, box.south, box.east, box.west, NEAR_DENSE_ROWS],
+  };
+}
+
+/**
  * The SQL of an intent query: the same matches as matchesFilter (filter.ts) and the `state` rule, newest
  * first, keyset-paginated by seq. Reads one row more than the page, to tell whether there is a next page.
  * `distance_km` is the haversine function the store registers.
+ *
+ * The join order is fixed (CROSS JOIN) and starts from a table in seq order; every other filter is a test
+ * on the candidate's row. A unary `+` keeps SQLite off an index whose order is not seq order, which would
+ * make it sort all matches to return one page.
  */
-export function intentQuerySql(query: IntentQuery): Sql {
+export function intentQuerySql(query: IntentQuery, options: IntentQueryOptions = {}): Sql {
   const where: string[] = [];
   const params: (string | number)[] = [];
   const { filter } = query;
+
+  const terms = filter.text === undefined ? [] : words(filter.text);
+  const oneCategory = filter.categories?.length === 1 ? filter.categories[0] : undefined;
+  let driver: Driver;
+  if (terms.length > 0) {
+    // Every word, as a quoted FTS5 string (words hold only letters and digits, so no quoting issue).
+    driver = { from: 'intent_text f CROSS JOIN intents i', join: 'i.seq = f.rowid', seq: 'f.rowid' };
+    where.push('intent_text MATCH ?');
+    params.push(terms.map((term) => `"${term}"`).join(' '));
+  } else if (oneCategory !== undefined) {
+    // intent_categories holds each intent under every name that matches it (categoryPrefixes).
+    driver = { from: 'intent_categories c CROSS JOIN intents i', join: 'i.seq = c.seq', seq: 'c.seq' };
+    where.push('c.prefix = ?');
+    params.push(oneCategory);
+  } else {
+    driver = { from: 'intents i', join: '', seq: 'i.seq' };
+  }
+  const byIntents = driver.seq === 'i.seq';
 
   // The rule of stateAt (store.ts): a thread still open at its intent's expiry is expired, or done with
   // what it accepted.
@@ -46,15 +104,15 @@ export function intentQuerySql(query: IntentQuery): Sql {
       break;
   }
 
-  if (filter.categories) {
+  if (filter.categories && driver.seq !== 'c.seq') {
     const any: string[] = [];
     for (const category of filter.categories) {
       // A URI names only itself; a dotted name also names its children.
       if (category.includes(':')) {
-        any.push('i.category = ?');
+        any.push('+i.category = ?');
         params.push(categoryKey(category));
       } else {
-        any.push('(i.category >= ? AND i.category < ?)');
+        any.push('(+i.category >= ? AND +i.category < ?)');
         params.push(categoryKey(category), categoryKeyEnd(category));
       }
     }
@@ -62,9 +120,11 @@ export function intentQuerySql(query: IntentQuery): Sql {
   }
 
   if (filter.regions) {
+    // One region is an equality, whose index lists intents in seq order; several would be a union to sort.
+    const plus = byIntents && filter.regions.length === 1 ? '' : '+';
     const any: string[] = [];
     for (const region of filter.regions) {
-      any.push(region.length === 2 ? 'i.country = ?' : 'i.region = ?');
+      any.push(region.length === 2 ? `${plus}i.country = ?` : `${plus}i.region = ?`);
       params.push(region);
     }
     where.push(`(${any.join(' OR ')})`);
@@ -73,55 +133,54 @@ export function intentQuerySql(query: IntentQuery): Sql {
   if (filter.near) {
     const { lat, lon, radiusKm } = filter.near;
     const box = circleBox(lat, lon, radiusKm);
-    where.push(
-      'i.seq IN (SELECT seq FROM intent_geo WHERE south <= ? AND north >= ? AND west <= ? AND east >= ?)',
-      'distance_km(?, ?, i.lat, i.lon) <= ? + i.radius_km',
-    );
+    if (options.sparseNear) {
+      // Few circles in the box: look them up and sort them, rather than walk the store to find them.
+      where.push(
+        'i.seq IN (SELECT seq FROM intent_geo WHERE south <= ? AND north >= ? AND west <= ? AND east >= ?)',
+      );
+    } else {
+      // Many: walk in seq order, testing each candidate's box by its key, until a page is found.
+      where.push(
+        'EXISTS (SELECT 1 FROM intent_geo g WHERE g.seq = i.seq AND south <= ? AND north >= ? AND west <= ? AND east >= ?)',
+      );
+    }
+    where.push('distance_km(?, ?, i.lat, i.lon) <= ? + i.radius_km');
     params.push(box.north, box.south, box.east, box.west, lat, lon, radiusKm);
   }
 
   if (filter.budget) {
-    where.push('i.currency = ?');
+    // intents_currency lists one currency's intents in seq order; the amount indexes would not.
+    where.push(byIntents ? 'i.currency = ?' : '+i.currency = ?');
     params.push(filter.budget.currency);
     if (filter.budget.min !== undefined) {
-      where.push('i.budget_max >= ?');
+      where.push('+i.budget_max >= ?');
       params.push(paddedAmount(filter.budget.min));
     }
     if (filter.budget.max !== undefined) {
-      where.push('i.budget_min <= ?');
+      where.push('+i.budget_min <= ?');
       params.push(paddedAmount(filter.budget.max));
     }
   }
 
   if (filter.since !== undefined) {
-    where.push('i.created >= ?');
+    where.push('+i.created >= ?');
     params.push(filter.since);
   }
   if (filter.until !== undefined) {
-    where.push('i.created < ?');
+    where.push('+i.created < ?');
     params.push(filter.until);
   }
 
-  if (filter.text !== undefined) {
-    // Every word, as a quoted FTS5 string (words hold only letters and digits, so no quoting issue).
-    const terms = words(filter.text);
-    if (terms.length > 0) {
-      where.push('i.seq IN (SELECT rowid FROM intent_text WHERE intent_text MATCH ?)');
-      params.push(terms.map((term) => `"${term}"`).join(' '));
-    }
-  }
-
   if (query.beforeSeq !== undefined) {
-    where.push('i.seq < ?');
+    where.push(`${driver.seq} < ?`);
     params.push(query.beforeSeq);
   }
 
+  const joins = [driver.join, 't.intent_seq = i.seq', 'm.seq = i.seq'].filter((s) => s !== '');
   const sql = [
-    'SELECT m.seq, m.json, m.recipients, m.received FROM intents i',
-    'JOIN threads t ON t.intent_seq = i.seq',
-    'JOIN messages m ON m.seq = i.seq',
-    where.length > 0 ? `WHERE ${where.join(' AND ')}` : '',
-    'ORDER BY i.seq DESC LIMIT ?',
+    `SELECT m.seq, m.json, m.recipients, m.received FROM ${driver.from} ${JOINS}`,
+    `WHERE ${[...joins, ...where].join(' AND ')}`,
+    `ORDER BY ${driver.seq} DESC LIMIT ?`,
   ].join(' ');
   params.push(query.limit + 1);
   return { sql, params };

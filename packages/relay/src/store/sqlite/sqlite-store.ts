@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { StoredEvent } from '../../events.js';
 import { distanceKm } from '../../filter.js';
 import { SqliteWebhookStore } from '../../webhooks/sqlite-store.js';
-import { intentColumns } from '../columns.js';
+import { categoryPrefixes, intentColumns } from '../columns.js';
 import type {
   IntentPage,
   IntentQuery,
@@ -16,7 +16,7 @@ import type {
   ThreadRecord,
 } from '../store.js';
 import { migrate } from './migrations.js';
-import { intentQuerySql } from './query.js';
+import { intentQuerySql, NEAR_DENSE_ROWS, nearProbeSql } from './query.js';
 
 export interface SqliteStoreOptions {
   /**
@@ -93,6 +93,9 @@ class SqliteStore implements Store {
         distanceKm({ lat: Number(lat1), lon: Number(lon1) }, { lat: Number(lat2), lon: Number(lon2) }),
       );
       migrate(db, Date.now());
+      // Statistics for the query planner, bounded so that opening a large store stays quick.
+      db.pragma('analysis_limit = 1000');
+      db.pragma('optimize = 0x10002');
     } catch (err) {
       db.close();
       throw err;
@@ -180,6 +183,8 @@ class SqliteStore implements Store {
         box.east,
       );
     }
+    const category = this.#statement('INSERT INTO intent_categories (prefix, seq) VALUES (?, ?)');
+    for (const prefix of c.categoryPrefixes) category.run(prefix, seq);
     if (c.text !== '')
       this.#statement('INSERT INTO intent_text (rowid, words) VALUES (?, ?)').run(seq, c.text);
     this.#statement(
@@ -203,6 +208,14 @@ class SqliteStore implements Store {
     }
     this.#statement('DELETE FROM messages WHERE thread = ?').run(intentId);
     const seq = thread.intent_seq;
+    const intent = this.#statement('SELECT category FROM intents WHERE seq = ?').get(seq) as
+      | { category: string }
+      | undefined;
+    if (intent !== undefined) {
+      const unlist = this.#statement('DELETE FROM intent_categories WHERE prefix = ? AND seq = ?');
+      // The stored category ends with a dot (categoryKey).
+      for (const prefix of categoryPrefixes(intent.category.slice(0, -1))) unlist.run(prefix, seq);
+    }
     for (const table of ['intents', 'intent_geo'] as const) {
       this.#statement(`DELETE FROM ${table} WHERE seq = ?`).run(seq);
     }
@@ -250,7 +263,14 @@ class SqliteStore implements Store {
   }
 
   queryIntents(query: IntentQuery): Promise<IntentPage> {
-    const { sql, params } = intentQuerySql(query);
+    const { near } = query.filter;
+    let sparseNear = false;
+    if (near !== undefined) {
+      const probe = nearProbeSql(near);
+      const { n } = this.#statement(probe.sql).get(...probe.params) as { n: number };
+      sparseNear = n < NEAR_DENSE_ROWS;
+    }
+    const { sql, params } = intentQuerySql(query, { sparseNear });
     const rows = this.#statement(sql).all(...params) as MessageRow[];
     const more = rows.length > query.limit;
     return Promise.resolve({ intents: rows.slice(0, query.limit).map(toStored), more });
