@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Message } from '@intentcast/core';
-import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Receipt, verifyReceipt } from '../src/receipt.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { buildEntry } from './build-entry.js';
 import { answerChallenge, BUYER, didOf, intentBody, make, offerBody } from './relay-fixtures.js';
 
 /**
@@ -17,9 +17,8 @@ import { answerChallenge, BUYER, didOf, intentBody, make, offerBody } from './re
  */
 
 const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-// Built here, with core from its sources, so the test runs the code as it is now; node_modules/.cache
-// keeps the output out of the tree and lets its imports resolve from the workspace.
-const outDir = src('../node_modules/.cache/intentcast-relay-crash-test/');
+// The relay's entry, built with core from its sources (see build-entry.ts).
+let entryFile: string;
 const THREADS = 400;
 const OFFERS_PER_THREAD = 4;
 const CLIENTS = 8;
@@ -30,30 +29,7 @@ const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'intentcast-crash-'));
-  await build({
-    config: false,
-    entry: { main: src('../src/main.ts') },
-    outDir,
-    format: ['esm'],
-    platform: 'node',
-    target: 'node20',
-    dts: false,
-    sourcemap: false,
-    clean: true,
-    silent: true,
-    skipNodeModulesBundle: true,
-    noExternal: [/^@intentcast\/core/],
-    esbuildPlugins: [
-      {
-        name: 'core-from-source',
-        setup(b) {
-          b.onResolve({ filter: /^@intentcast\/core(\/node)?$/ }, (args) => ({
-            path: src(args.path.endsWith('/node') ? '../../core/src/node.ts' : '../../core/src/index.ts'),
-          }));
-        },
-      },
-    ],
-  });
+  entryFile = await buildEntry('main', src('../src/main.ts'), 'intentcast-relay-crash-test');
 }, 60_000);
 
 afterAll(() => {
@@ -65,17 +41,7 @@ afterAll(() => {
 function startChild(): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    [
-      join(outDir, 'main.js'),
-      '--port',
-      '0',
-      '--data',
-      dataDir,
-      '--log-level',
-      'error',
-      '--rate-limit',
-      '1000000',
-    ],
+    [entryFile, '--port', '0', '--data', dataDir, '--log-level', 'error', '--rate-limit', '1000000'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   children.push(child);

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Intent } from '@intentcast/core';
-import { build } from 'tsup';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { buildEntry } from './build-entry.js';
 import { answerChallenge, didOf, intentBody, make, VENDOR_A } from './relay-fixtures.js';
 import { check, type Receiver, startReceiver, waitFor } from './webhook-fixtures.js';
 
@@ -17,7 +17,7 @@ import { check, type Receiver, startReceiver, waitFor } from './webhook-fixtures
 
 const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 // Built as the crash test builds the relay: core from its sources, the output out of the tree.
-const outDir = src('../node_modules/.cache/intentcast-relay-webhook-crash-test/');
+let entryFile: string;
 const INTENTS = 300;
 const CLIENTS = 6;
 const KILL_AFTER = 120;
@@ -28,30 +28,7 @@ const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'intentcast-webhook-crash-'));
-  await build({
-    config: false,
-    entry: { child: src('./webhook-child.ts') },
-    outDir,
-    format: ['esm'],
-    platform: 'node',
-    target: 'node20',
-    dts: false,
-    sourcemap: false,
-    clean: true,
-    silent: true,
-    skipNodeModulesBundle: true,
-    noExternal: [/^@intentcast\/core/],
-    esbuildPlugins: [
-      {
-        name: 'core-from-source',
-        setup(b) {
-          b.onResolve({ filter: /^@intentcast\/core(\/node)?$/ }, (args) => ({
-            path: src(args.path.endsWith('/node') ? '../../core/src/node.ts' : '../../core/src/index.ts'),
-          }));
-        },
-      },
-    ],
-  });
+  entryFile = await buildEntry('child', src('./webhook-child.ts'), 'intentcast-relay-webhook-crash-test');
 }, 60_000);
 
 afterAll(async () => {
@@ -61,7 +38,7 @@ afterAll(async () => {
 });
 
 function startChild(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(outDir, 'child.js'), dataDir], {
+  const child = spawn(process.execPath, [entryFile, dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
