@@ -6,13 +6,23 @@ import { IntentcastError, LIMITS, parseJson } from '@intentcast/core';
 /** Where a command reads and writes. The process streams in use; collecting buffers in tests. */
 export interface Io {
   stdin: AsyncIterable<Uint8Array | string>;
-  stdout: { write(text: string): unknown };
+  stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown };
+  /** The environment: INTENTCAST_KEYS, INTENTCAST_RELAY, NO_COLOR. None unless given. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Stop a long-running command (watch, relay) on SIGINT and SIGTERM. Default false. */
+  signals?: boolean;
 }
 
 /** The streams of this process. */
 export function processIo(): Io {
-  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+  return {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    signals: true,
+  };
 }
 
 /**

@@ -7,6 +7,7 @@ import { sign } from './commands/sign.js';
 import { parseNow, verify } from './commands/verify.js';
 import type { Context } from './context.js';
 import { type Io, processIo } from './io.js';
+import { addNetworkCommands } from './network.js';
 import { EXIT, reportError } from './report.js';
 
 /**
@@ -21,7 +22,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   const context: Context = { io, backend: createNodeBackend() };
   let status: number = EXIT.ok;
   const program = new Command('intentcast')
-    .description('Make keys, and sign, verify and identify Intentcast messages.')
+    .description(
+      'Make keys; sign, verify and identify Intentcast messages; cast, watch, offer and reply through relays.',
+    )
     .version(pkg.version)
     .exitOverride()
     .configureOutput({
@@ -31,7 +34,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .showHelpAfterError('(add --help for usage)')
     .addHelpText(
       'after',
-      '\nExit status: 0 success, 1 the input failed a protocol check, 2 usage or file error, 3 internal error.',
+      '\nExit status: 0 success, 1 the input failed a protocol check or a relay refused or failed, 2 usage or file error, 3 internal error.',
     );
 
   program
@@ -78,6 +81,10 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .action(async (file: string) => {
       status = await id(file, context);
     });
+
+  addNetworkCommands(program, context, (code) => {
+    status = code;
+  });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -8,8 +8,19 @@ describe('intentcast', () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('Usage: intentcast [options] [command]');
-    for (const command of ['keygen', 'sign', 'verify', 'id'])
-      expect(result.stderr).toContain(`  ${command} `);
+    const commands = [
+      'keygen',
+      'sign',
+      'verify',
+      'id',
+      'relay',
+      'cast',
+      'watch',
+      'offer',
+      'reply',
+      'withdraw',
+    ];
+    for (const command of [...commands, 'thread', 'keys']) expect(result.stderr).toContain(`  ${command} `);
   });
 
   test('--help prints the help, with the exit statuses, on stdout and exits 0', async () => {
