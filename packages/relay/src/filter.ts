@@ -41,6 +41,26 @@ export interface FilterQuery {
   q?: string;
 }
 
+/** The names of the filter parameters, the one list that routes, streams and webhooks accept. */
+export const FILTER_PARAMS = [
+  'category',
+  'region',
+  'near',
+  'currency',
+  'budgetMin',
+  'budgetMax',
+  'since',
+  'until',
+  'q',
+] as const satisfies readonly (keyof FilterQuery)[];
+
+type FilterParamSchemas = Record<(typeof FILTER_PARAMS)[number], { type: 'string'; maxLength: number }>;
+
+/** JSON Schema properties for the filter parameters, as routes declare them (values are parsed by parseFilter). */
+export const filterParamSchemas = Object.fromEntries(
+  FILTER_PARAMS.map((name) => [name, { type: 'string', maxLength: 1024 }]),
+) as FilterParamSchemas;
+
 export const MAX_FILTER_VALUES = 16;
 const CATEGORY_RE = /^(?:[a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)*|https:\/\/[!-~]+|urn:[!-~]+)$/;
 const REGION_RE = /^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/;
@@ -161,11 +181,51 @@ export function words(text: string): string[] {
 }
 
 /**
- * True when an intent matches a filter. Streams and webhooks use this on each new intent, after the
- * subscription index has narrowed the candidates; queries use the equivalent SQL.
+ * An intent with what every filter check needs worked out once: its creation time and the words of its
+ * description. One new intent is checked against many candidate filters, and parsing these per check
+ * would cost more than the checks themselves.
  */
-export function matchesFilter(filter: IntentFilter, intent: Intent): boolean {
-  const body = intent.body;
+export class PreparedIntent {
+  readonly intent: Intent;
+  #created: number | undefined;
+  #words: Set<string> | undefined;
+
+  constructor(intent: Intent) {
+    this.intent = intent;
+  }
+
+  /** The creation time, epoch ms. */
+  get created(): number {
+    this.#created ??= Date.parse(this.intent.created);
+    return this.#created;
+  }
+
+  get words(): ReadonlySet<string> {
+    this.#words ??= new Set(words(this.intent.body.what.description));
+    return this.#words;
+  }
+}
+
+/** A filter with the words of its text query split once. */
+export interface PreparedFilter {
+  filter: IntentFilter;
+  textWords: readonly string[] | undefined;
+}
+
+export function prepareFilter(filter: IntentFilter): PreparedFilter {
+  return { filter, textWords: filter.text === undefined ? undefined : words(filter.text) };
+}
+
+/**
+ * True when a prepared intent matches a prepared filter: the one implementation of the filter rules that
+ * streams and webhooks use per candidate, after the subscription index has narrowed them; queries use the
+ * equivalent SQL.
+ *
+ * @example
+ * matchesPrepared(prepareFilter({ categories: ['lodging'] }), new PreparedIntent(intent));
+ */
+export function matchesPrepared({ filter, textWords }: PreparedFilter, prepared: PreparedIntent): boolean {
+  const body = prepared.intent.body;
   if (filter.categories && !filter.categories.some((c) => categoryMatches(c, body.what.category)))
     return false;
   if (filter.regions) {
@@ -183,12 +243,16 @@ export function matchesFilter(filter: IntentFilter, intent: Intent): boolean {
     if (filter.budget.max !== undefined && compareAmounts(budget.min ?? '0', filter.budget.max) > 0)
       return false;
   }
-  const created = Date.parse(intent.created);
-  if (filter.since !== undefined && created < filter.since) return false;
-  if (filter.until !== undefined && created >= filter.until) return false;
-  if (filter.text !== undefined) {
-    const have = new Set(words(body.what.description));
-    if (!words(filter.text).every((word) => have.has(word))) return false;
+  if (filter.since !== undefined && prepared.created < filter.since) return false;
+  if (filter.until !== undefined && prepared.created >= filter.until) return false;
+  if (textWords !== undefined) {
+    const have = prepared.words;
+    if (!textWords.every((word) => have.has(word))) return false;
   }
   return true;
+}
+
+/** True when an intent matches a filter: matchesPrepared for a single check. */
+export function matchesFilter(filter: IntentFilter, intent: Intent): boolean {
+  return matchesPrepared(prepareFilter(filter), new PreparedIntent(intent));
 }

@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { decodeCursor, encodeCursor } from '../cursor.js';
-import { type FilterQuery, parseFilter } from '../filter.js';
+import { type FilterQuery, filterParamSchemas, parseFilter } from '../filter.js';
 import { errorResponses, messageSchema } from '../schemas.js';
 import type { StateFilter } from '../store/store.js';
-
-const filterParam = { type: 'string', maxLength: 1024 } as const;
 
 interface IntentsQuery extends FilterQuery {
   state?: StateFilter;
@@ -23,15 +21,7 @@ export function registerIntentRoutes(app: FastifyInstance): void {
         querystring: {
           type: 'object',
           properties: {
-            category: filterParam,
-            region: filterParam,
-            near: filterParam,
-            currency: filterParam,
-            budgetMin: filterParam,
-            budgetMax: filterParam,
-            since: filterParam,
-            until: filterParam,
-            q: filterParam,
+            ...filterParamSchemas,
             state: { type: 'string', enum: ['open', 'accepted', 'closed', 'withdrawn', 'expired', 'any'] },
             cursor: { type: 'string', maxLength: 64 },
             limit: { type: 'integer', minimum: 1, maximum: limits.maxPageSize },

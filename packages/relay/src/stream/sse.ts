@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { type ErrorCode, IntentcastError } from '@intentcast/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EventSource } from '../events.js';
-import { type FilterQuery, type IntentFilter, parseFilter } from '../filter.js';
+import { FILTER_PARAMS, type FilterQuery, type IntentFilter, parseFilter } from '../filter.js';
 import type { EventKind } from './backlog.js';
 import type { Hub } from './hub.js';
 import type { StreamLimits } from './limits.js';
@@ -13,18 +13,6 @@ export interface StreamQuery extends FilterQuery {
   mailbox?: string;
   token?: string;
 }
-
-const FILTER_PARAMS = [
-  'category',
-  'region',
-  'near',
-  'currency',
-  'budgetMin',
-  'budgetMax',
-  'since',
-  'until',
-  'q',
-];
 
 export const STREAM_QUERY_SCHEMA = {
   type: 'object',

@@ -1,9 +1,15 @@
 import type { Intent } from '@intentcast/core';
-import { type IntentFilter, words } from '../filter.js';
+import {
+  type IntentFilter,
+  matchesPrepared,
+  type PreparedFilter,
+  PreparedIntent,
+  prepareFilter,
+  words,
+} from '../filter.js';
 import { Buckets } from './buckets.js';
 import { coverCircle } from './geo-grid.js';
 import { GeoIndex } from './geo-index.js';
-import { matchesPrepared, type PreparedFilter, PreparedIntent, prepareFilter } from './prepared-intent.js';
 
 /** Where a subscription is filed: the one filter field it is found by. */
 export type IndexField = 'near' | 'category+region' | 'category' | 'region' | 'text' | 'currency' | 'any';

@@ -1,5 +1,5 @@
 import { IntentcastError } from '@intentcast/core';
-import type { FilterQuery } from '../filter.js';
+import { FILTER_PARAMS, type FilterQuery } from '../filter.js';
 
 /** A frame a WebSocket client sends (spec/streams.md#websocket). */
 export type ClientFrame =
@@ -7,17 +7,7 @@ export type ClientFrame =
   | { op: 'unsubscribe'; sub: string }
   | { op: 'auth'; token: string };
 
-const FILTER_KEYS = new Set<string>([
-  'category',
-  'region',
-  'near',
-  'currency',
-  'budgetMin',
-  'budgetMax',
-  'since',
-  'until',
-  'q',
-]);
+const FILTER_KEYS = new Set<string>(FILTER_PARAMS);
 const SUB_RE = /^[\x21-\x7e]{1,64}$/;
 const MAX_TOKEN_LENGTH = 4096;
 

@@ -1,3 +1,4 @@
+import { filterParamSchemas } from '../filter.js';
 import { tokenParam } from '../schemas.js';
 import { deliveryIdPattern, endpointIdPattern } from './ids.js';
 import { SUBSCRIBABLE_EVENTS } from './store.js';
@@ -5,23 +6,12 @@ import { MAX_URL_LENGTH } from './target.js';
 
 /** JSON Schemas of the webhook routes (spec/relay-webhooks.md). */
 
-const filterParam = { type: 'string', maxLength: 1024 } as const;
 const time = { type: 'string', description: 'RFC 3339 UTC with milliseconds.' } as const;
 
 export const filterSchema = {
   type: 'object',
   description: 'The filter of intent.matched: the parameters of GET /v1/intents (spec/relay-api.md#filters).',
-  properties: {
-    category: filterParam,
-    region: filterParam,
-    near: filterParam,
-    currency: filterParam,
-    budgetMin: filterParam,
-    budgetMax: filterParam,
-    since: filterParam,
-    until: filterParam,
-    q: filterParam,
-  },
+  properties: filterParamSchemas,
   additionalProperties: false,
 } as const;
 
