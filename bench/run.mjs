@@ -27,6 +27,7 @@ const PROFILES = {
       batchConcurrency: 4,
       seconds: 2.5,
       warmup: 256,
+      cryptoWorkers: 1,
     },
     fanout: {
       subscriptionCounts: [1_000, 10_000],
@@ -48,6 +49,7 @@ const PROFILES = {
       batchConcurrency: 4,
       seconds: 15,
       warmup: 512,
+      cryptoWorkers: 1,
     },
     fanout: {
       subscriptionCounts: [1_000, 10_000],

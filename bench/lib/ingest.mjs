@@ -38,8 +38,16 @@ function batchAccepted(status, text) {
  * `single`, `batched`: signed intent texts (distinct). `concurrency`: requests in flight for single
  * messages and the baseline; `batchConcurrency` for batches; each phase stops after `seconds`.
  */
-export async function measureIngest({ single, batched, concurrency, batchConcurrency, seconds, warmup }) {
-  const result = { concurrency, batchConcurrency, batchSize: 100, synchronous: 'FULL' };
+export async function measureIngest({
+  single,
+  batched,
+  concurrency,
+  batchConcurrency,
+  seconds,
+  warmup,
+  cryptoWorkers,
+}) {
+  const result = { concurrency, batchConcurrency, batchSize: 100, synchronous: 'FULL', cryptoWorkers };
 
   const bare = await startChild(FASTIFY, {});
   try {
@@ -52,7 +60,11 @@ export async function measureIngest({ single, batched, concurrency, batchConcurr
 
   const dir = mkdtempSync(join(tmpdir(), 'intentcast-bench-ingest-'));
   try {
-    const relay = await startChild(RELAY, { dbPath: join(dir, 'relay.sqlite'), synchronous: 'FULL' });
+    const relay = await startChild(RELAY, {
+      dbPath: join(dir, 'relay.sqlite'),
+      synchronous: 'FULL',
+      cryptoWorkers,
+    });
     try {
       const items = single.map((body) => ({ path: '/v1/messages', body }));
       const run = await runLoad({

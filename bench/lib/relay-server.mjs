@@ -15,6 +15,8 @@ serveChild(async (config) => {
   const relay = await buildRelay({
     store,
     key: generateKeyPair(),
+    // As the served relay does by default (ingest.workers): checks and receipts in a worker thread.
+    cryptoWorkers: config.cryptoWorkers ?? 1,
     limits: {
       rateLimitPerIp: 1_000_000_000,
       rateLimitPerKey: 1_000_000_000,

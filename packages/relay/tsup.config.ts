@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/main.ts'],
+  // crypto-worker is a worker thread's script, loaded by the ingest crypto pool from beside it in dist/.
+  entry: { index: 'src/index.ts', main: 'src/main.ts', 'crypto-worker': 'src/ingest/crypto-worker.ts' },
   format: ['esm'],
   // Declarations only for the library entry; main.ts is the process entry and exports nothing.
   dts: { entry: 'src/index.ts' },

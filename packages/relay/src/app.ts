@@ -9,6 +9,8 @@ import { installOperatorFeatures } from './config/features.js';
 import { relayLoggerOptions, requestIdGenerator } from './config/logging.js';
 import { installErrorHandling, sendError } from './errors.js';
 import { relayIdentity } from './identity.js';
+import { inlineCrypto } from './ingest/crypto.js';
+import { workerCrypto } from './ingest/crypto-pool.js';
 import { Ingestor } from './ingest/ingest.js';
 import {
   type RelayLimits,
@@ -143,11 +145,21 @@ export async function buildRelay(options: RelayOptions): Promise<FastifyInstance
     log: app.log,
     options: options.webhooks,
   });
+  const crypto =
+    (options.cryptoWorkers ?? 0) > 0
+      ? workerCrypto({
+          workers: options.cryptoWorkers!,
+          key: options.key,
+          identity,
+          backend,
+          onFault: (err) =>
+            app.log.error({ err }, 'an ingest crypto worker failed; the event loop does its work'),
+        })
+      : inlineCrypto(identity, backend);
   const ingestor = new Ingestor({
     commitWith: webhooks?.commitWith,
     store: options.store,
-    identity,
-    backend,
+    crypto,
     clock,
     keyPolicy: options.keyPolicy,
     threadCacheSize: limits.threadCacheSize,
@@ -186,6 +198,7 @@ export async function buildRelay(options: RelayOptions): Promise<FastifyInstance
   app.addHook('onClose', async () => {
     await retentionJob.stop();
     await ingestor.flush();
+    await crypto.close();
   });
   return app;
 }

@@ -94,6 +94,12 @@ export interface RelayOptions extends OperatorOptions {
   clock?: () => number;
   /** The Ed25519 implementation that verifies messages; Node's native one unless given. */
   backend?: Ed25519Backend;
+  /**
+   * Worker threads that check incoming messages and sign receipts, beside the event loop (always with
+   * Node's native Ed25519). 0, the default, does that work in the event loop; a relay with two or more
+   * cores ingests faster with 1 or more. The served relay's `ingest.workers` sets it.
+   */
+  cryptoWorkers?: number;
   /** Fastify logger options (false, the default, logs nothing). */
   logger?: FastifyServerOptions['logger'];
   /** A logger instance to use instead of `logger`. */

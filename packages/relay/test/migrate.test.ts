@@ -72,6 +72,17 @@ function writeOldDataDir(dir: string, version: number, thread: OldThread): void 
     `INSERT INTO intents (seq, category, region, country, created, currency, budget_min, budget_max, lat, lon, radius_km)
      VALUES (?, 'lodging.hotel.', 'PT-11', 'PT', ?, 'EUR', ?, ?, 38.72, -9.14, 20)`,
   ).run(intentSeq, Date.parse(intent.created), paddedAmount('0'), paddedAmount('150.00'));
+  // Version 3 rows: the intent under each of its category prefixes; from version 4 with its filter columns.
+  for (const prefix of version >= 3 ? ['lodging', 'lodging.hotel'] : []) {
+    if (version === 3) {
+      db.prepare('INSERT INTO intent_categories (prefix, seq) VALUES (?, ?)').run(prefix, intentSeq);
+    } else {
+      db.prepare(
+        `INSERT INTO intent_categories (prefix, seq, region, country, currency, budget_min, budget_max, created)
+         SELECT ?, seq, region, country, currency, budget_min, budget_max, created FROM intents WHERE seq = ?`,
+      ).run(prefix, intentSeq);
+    }
+  }
   db.prepare('INSERT INTO intent_geo (seq, south, north, west, east) VALUES (?, 38.5, 38.9, -9.4, -8.9)').run(
     intentSeq,
   );

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
 import { distanceKm, type IntentFilter } from '../src/filter.js';
 import { circleBox } from '../src/geo.js';
-import { categoryPrefixes } from '../src/store/columns.js';
+import { categoryPrefixes, paddedAmount } from '../src/store/columns.js';
 import { migrate } from '../src/store/sqlite/migrations.js';
 import { type IntentQueryOptions, intentQuerySql } from '../src/store/sqlite/query.js';
 import type { IntentQuery, StateFilter } from '../src/store/store.js';
@@ -46,7 +46,10 @@ function analyzedStore(): Database.Database {
         seq % 5 === 0 ? 'USD' : 'EUR',
       );
       for (const prefix of categoryPrefixes(category)) {
-        db.prepare('INSERT INTO intent_categories (prefix, seq) VALUES (?, ?)').run(prefix, seq);
+        db.prepare(
+          `INSERT INTO intent_categories (prefix, seq, region, country, currency, budget_min, budget_max, created)
+           SELECT ?, seq, region, country, currency, budget_min, budget_max, created FROM intents WHERE seq = ?`,
+        ).run(prefix, seq);
       }
       db.prepare('INSERT INTO intent_text (rowid, words) VALUES (?, ?)').run(seq, `quiet room ${seq % 10}`);
       db.prepare('INSERT INTO threads VALUES (?, ?, ?, 0, 0, ?)').run(
@@ -216,6 +219,41 @@ describe('near, both plans', () => {
     expect(found).toBeGreaterThan(30);
     db.close();
   });
+
+  test('keep a circle that just touches the point along a meridian, and drop one just beyond', () => {
+    const db = emptyStore();
+    db.function('distance_km', { deterministic: true }, (a, b, c, d) =>
+      distanceKm({ lat: Number(a), lon: Number(b) }, { lat: Number(c), lon: Number(d) }),
+    );
+    const near = { lat: 45, lon: 7, radiusKm: 10 };
+    const radiusKm = 2;
+    // Due north, 11.99 km and 12.01 km away: the circles of 2 km reach the 10 km circle, or just miss it.
+    const kmPerDegree = distanceKm({ lat: 45, lon: 7 }, { lat: 46, lon: 7 });
+    const rows = [11.99, 12.01].map((km, i) => ({ seq: i + 1, lat: 45 + km / kmPerDegree }));
+    for (const { seq, lat } of rows) {
+      const box = circleBox(lat, near.lon, radiusKm);
+      db.prepare(
+        "INSERT INTO messages (seq, id, type, author, thread, received, recipients, json) VALUES (?, ?, 'intent', 'a', ?, 0, '[]', '{}')",
+      ).run(seq, `i${seq}`, `i${seq}`);
+      db.prepare(
+        "INSERT INTO intents (seq, category, created, lat, lon, radius_km) VALUES (?, 'x.', 0, ?, ?, ?)",
+      ).run(seq, lat, near.lon, radiusKm);
+      db.prepare('INSERT INTO intent_geo VALUES (?, ?, ?, ?, ?)').run(
+        seq,
+        box.south,
+        box.north,
+        box.west,
+        box.east,
+      );
+      db.prepare("INSERT INTO threads VALUES (?, ?, 'open', 0, 0, ?)").run(seq, `i${seq}`, T0 + seq);
+    }
+    const query: IntentQuery = { filter: { near }, state: 'open', now: T0, limit: 10 };
+    for (const sparseNear of [false, true]) {
+      const { sql, params } = intentQuerySql(query, { sparseNear });
+      expect((db.prepare(sql).all(...params) as { seq: number }[]).map((row) => row.seq)).toEqual([1]);
+    }
+    db.close();
+  });
 });
 
 describe('intent_categories', () => {
@@ -237,17 +275,36 @@ describe('intent_categories', () => {
       'CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied INTEGER NOT NULL)',
     );
     db.exec("INSERT INTO schema_version VALUES (1, 'v1', 0), (2, 'v2', 0)");
-    // Only the intents table matters to the backfill: a version 2 store's rows, written as version 1 did.
-    db.exec('CREATE TABLE intents (seq INTEGER PRIMARY KEY, category TEXT NOT NULL, currency TEXT)');
+    // Only the intents table matters to the backfills: a version 2 store's rows, written as version 1 did.
+    db.exec(
+      `CREATE TABLE intents (seq INTEGER PRIMARY KEY, category TEXT NOT NULL, region TEXT, country TEXT,
+         created INTEGER NOT NULL, currency TEXT, budget_min TEXT, budget_max TEXT)`,
+    );
+    const facets = (i: number) => ({
+      region: i % 2 === 0 ? `PT-1${i}` : null,
+      country: i % 2 === 0 ? 'PT' : null,
+      currency: i % 3 === 0 ? null : 'EUR',
+      budget_min: i % 3 === 0 ? null : paddedAmount(String(10 * i)),
+      budget_max: i % 3 === 0 ? null : paddedAmount(String(100 * i)),
+      created: T0 + i,
+    });
     categories.forEach((category, i) => {
-      db.prepare('INSERT INTO intents (seq, category) VALUES (?, ?)').run(i + 1, `${category}.`);
+      db.prepare(
+        `INSERT INTO intents (seq, category, region, country, created, currency, budget_min, budget_max)
+         VALUES (@seq, @category, @region, @country, @created, @currency, @budget_min, @budget_max)`,
+      ).run({ seq: i + 1, category: `${category}.`, ...facets(i) });
     });
     migrate(db, T0);
-    const rows = db.prepare('SELECT prefix, seq FROM intent_categories ORDER BY seq, prefix').all();
+    const rows = db
+      .prepare(
+        `SELECT prefix, seq, region, country, currency, budget_min, budget_max, created FROM intent_categories
+         ORDER BY seq, prefix`,
+      )
+      .all();
     const expected = categories.flatMap((category, i) =>
       categoryPrefixes(category)
         .sort()
-        .map((prefix) => ({ prefix, seq: i + 1 })),
+        .map((prefix) => ({ prefix, seq: i + 1, ...facets(i) })),
     );
     expect(rows).toEqual(expected);
     db.close();

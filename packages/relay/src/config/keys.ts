@@ -244,6 +244,15 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     description: 'SQLite durability: FULL syncs every commit (a receipted message survives power loss).',
   },
   {
+    path: 'ingest.workers',
+    kind: { type: 'integer', min: 0, max: 64 },
+    default: 1,
+    env: 'INTENTCAST_INGEST_WORKERS',
+    flag: '--ingest-workers <number>',
+    description:
+      'Worker threads that check signatures and sign receipts beside the event loop; 0 does it in the loop.',
+  },
+  {
     path: 'store.busyTimeoutMs',
     kind: { type: 'integer', min: 1, max: 600_000, unit: 'ms' },
     default: 5000,

@@ -6,7 +6,15 @@ import type { RelayConfig } from './types.js';
 export type ConfiguredOptions = Required<
   Pick<
     RelayOptions,
-    'logger' | 'limits' | 'retention' | 'operator' | 'trustProxy' | 'webhooks' | 'metrics' | 'docs'
+    | 'logger'
+    | 'limits'
+    | 'retention'
+    | 'operator'
+    | 'trustProxy'
+    | 'webhooks'
+    | 'metrics'
+    | 'docs'
+    | 'cryptoWorkers'
   >
 > &
   Pick<RelayOptions, 'keyPolicy' | 'cors' | 'categories'>;
@@ -42,6 +50,7 @@ export function relayOptionsFromConfig(config: RelayConfig): ConfiguredOptions {
       stream: { ...limits.stream },
     },
     retention: { ...config.retention },
+    cryptoWorkers: config.ingest.workers,
     operator,
     trustProxy: config.trustProxy,
     webhooks: { ...config.webhooks },

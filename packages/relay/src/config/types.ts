@@ -15,6 +15,7 @@ export interface RelayConfig {
   logLevel: (typeof LOG_LEVELS)[number];
   operator: { name?: string; email?: string; url?: string };
   store: { synchronous: (typeof SYNCHRONOUS_MODES)[number]; busyTimeoutMs: number };
+  ingest: { workers: number };
   limits: {
     bodyLimit: number;
     maxBatch: number;

@@ -1,6 +1,5 @@
 import {
   applyToThread,
-  type Ed25519Backend,
   type Failure,
   foldThread,
   type JsonValue,
@@ -8,14 +7,13 @@ import {
   startThread,
   type ThreadSnapshot,
   threadState,
-  validateMessage,
 } from '@intentcast/core';
 import type { StoredEvent } from '../events.js';
-import type { RelayIdentity } from '../identity.js';
 import type { KeyPolicy } from '../options.js';
-import { type Receipt, signReceipt } from '../receipt.js';
+import type { Receipt } from '../receipt.js';
 import { GroupCommitter } from '../store/group-commit.js';
 import type { NewRecord, Store, StoredThreadState } from '../store/store.js';
+import type { IngestCrypto, Unchecked, Verdict } from './crypto.js';
 import { KeyedMutex } from './locks.js';
 import { recipientsOf } from './recipients.js';
 import { ThreadCache } from './thread-cache.js';
@@ -28,8 +26,8 @@ export type IngestResult = { ok: true; stored: boolean; receipt: Receipt } | Fai
 
 export interface IngestorOptions {
   store: Store;
-  identity: RelayIdentity;
-  backend: Ed25519Backend;
+  /** Checks messages and signs receipts: in the event loop or in worker threads (crypto.ts). */
+  crypto: IngestCrypto;
   clock: () => number;
   keyPolicy: KeyPolicy | undefined;
   threadCacheSize: number;
@@ -53,6 +51,13 @@ interface Admitted {
   id: string;
   stored: boolean;
   event: Promise<Pick<StoredEvent, 'seq' | 'receivedAt'>>;
+}
+
+/** A parsed message that is a JSON object: the only kind worth checking further. */
+function isObject(item: RawMessage): item is Unchecked {
+  return (
+    'value' in item && typeof item.value === 'object' && item.value !== null && !Array.isArray(item.value)
+  );
 }
 
 function failure(code: Failure['code'], message: string, path?: string): Failure {
@@ -109,20 +114,47 @@ export class Ingestor {
    * independent: one refused does not stop the others, and a later one may build on an earlier one.
    */
   async ingest(items: readonly RawMessage[]): Promise<IngestResult[]> {
+    const now = this.#options.clock();
+    // Every message of the request is checked in one call: in a worker pool, one round trip.
+    const checkable: Unchecked[] = [];
+    for (const item of items) if (isObject(item)) checkable.push(item);
+    let verdicts: Verdict[];
+    try {
+      verdicts = await this.#options.crypto.validate(checkable, now);
+    } catch (err) {
+      this.#options.onFault(err);
+      return items.map(() => INTERNAL);
+    }
     const admitted: (Admitted | Failure)[] = [];
-    for (const item of items) admitted.push(await this.#admit(item));
-    return Promise.all(
-      admitted.map(async (entry): Promise<IngestResult> => {
-        if ('ok' in entry) return entry;
-        try {
-          const { seq, receivedAt } = await entry.event;
-          const receipt = signReceipt(this.#options.identity, { id: entry.id, seq, receivedAt });
-          return { ok: true, stored: entry.stored, receipt };
-        } catch {
-          return INTERNAL;
-        }
-      }),
+    let next = 0;
+    for (const item of items) {
+      admitted.push(await this.#admit(item, isObject(item) ? verdicts[next++]! : undefined, now));
+    }
+    const events = await Promise.all(
+      admitted.map((entry) =>
+        'ok' in entry
+          ? undefined
+          : entry.event.then(
+              (event) => ({ id: entry.id, seq: event.seq, receivedAt: event.receivedAt }),
+              () => undefined,
+            ),
+      ),
     );
+    const facts = events.filter((fact) => fact !== undefined);
+    let receipts: Receipt[];
+    try {
+      receipts = await this.#options.crypto.receipts(facts);
+    } catch (err) {
+      this.#options.onFault(err);
+      receipts = [];
+    }
+    let signed = 0;
+    return admitted.map((entry, i): IngestResult => {
+      if ('ok' in entry) return entry;
+      if (events[i] === undefined) return INTERNAL;
+      const receipt = receipts[signed++];
+      return receipt === undefined ? INTERNAL : { ok: true, stored: entry.stored, receipt };
+    });
   }
 
   /** Resolves once every admitted message is committed (or failed). */
@@ -149,15 +181,10 @@ export class Ingestor {
     }
   }
 
-  async #admit(item: RawMessage): Promise<Admitted | Failure> {
+  async #admit(item: RawMessage, checked: Verdict | undefined, now: number): Promise<Admitted | Failure> {
     if ('error' in item) return item.error;
-    // validateMessage reads a string as JSON text; here a string is a parsed value, and not a message.
-    if (typeof item.value !== 'object' || item.value === null || Array.isArray(item.value)) {
-      return failure('ERR_SCHEMA', 'a message must be a JSON object', '');
-    }
-    const { backend, clock, keyPolicy } = this.#options;
-    const now = clock();
-    const checked = validateMessage(item.value, { backend, now });
+    if (checked === undefined) return failure('ERR_SCHEMA', 'a message must be a JSON object', '');
+    const { keyPolicy } = this.#options;
     if (!checked.ok) {
       // Every other check passed before expiry, so the id is genuine: a stored message replayed after it
       // expired is still a replay.
@@ -168,7 +195,7 @@ export class Ingestor {
       }
       return checked;
     }
-    const message = checked.value;
+    const message = checked.message;
     if (keyPolicy && !keyPolicy(message.author, message)) {
       return failure(
         'ERR_KEY_DENIED',

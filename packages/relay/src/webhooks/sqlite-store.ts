@@ -26,14 +26,24 @@ import {
 
 /**
  * The webhook tables of the SQLite store (migration 2). It shares the store's connection, so deliveries
- * written by `insertDeliveries` join the transaction of the messages they are about.
+ * written by `insertDeliveries` join the transaction of the messages they are about. Every other write
+ * resolves only once `durable` says it is on disk, as the store's commits do.
  */
 export class SqliteWebhookStore implements WebhookStore {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
+  readonly #durable: () => Promise<void>;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, durable: () => Promise<void> = () => Promise.resolve()) {
     this.#db = db;
+    this.#durable = durable;
+  }
+
+  /** Runs `write` in one transaction and resolves with its result once the transaction is durable. */
+  async #durably<T>(write: () => T): Promise<T> {
+    const result = this.#db.transaction(write)();
+    await this.#durable();
+    return result;
   }
 
   #run(sql: string): Database.Statement {
@@ -79,6 +89,7 @@ export class SqliteWebhookStore implements WebhookStore {
       e.created,
       e.updated,
     );
+    await this.#durable();
   }
 
   async getEndpoint(id: string): Promise<EndpointRecord | undefined> {
@@ -106,18 +117,19 @@ export class SqliteWebhookStore implements WebhookStore {
         ...Object.values(columns),
         id,
       );
+      await this.#durable();
     }
     return this.getEndpoint(id);
   }
 
   async deleteEndpoint(id: string): Promise<boolean> {
-    return this.#db.transaction(() => {
+    return this.#durably(() => {
       this.#run(
         'DELETE FROM webhook_attempts WHERE delivery IN (SELECT id FROM webhook_deliveries WHERE endpoint = ?)',
       ).run(id);
       this.#run('DELETE FROM webhook_deliveries WHERE endpoint = ?').run(id);
       return this.#run('DELETE FROM webhook_endpoints WHERE id = ?').run(id).changes === 1;
-    })();
+    });
   }
 
   async enableEndpoint(id: string, now: number): Promise<EndpointRecord | undefined> {
@@ -130,6 +142,7 @@ export class SqliteWebhookStore implements WebhookStore {
         "UPDATE webhook_deliveries SET tries = 0, next_attempt = ? WHERE endpoint = ? AND status = 'pending'",
       ).run(now, id);
     })();
+    await this.#durable();
     return this.getEndpoint(id);
   }
 
@@ -138,17 +151,18 @@ export class SqliteWebhookStore implements WebhookStore {
       `INSERT INTO webhook_deliveries (id, endpoint, type, body, event_time, status, next_attempt, queued)
        VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`,
     ).run(d.id, d.endpoint, d.type, d.body, d.eventTime, d.eventTime, d.eventTime);
+    await this.#durable();
     return this.#byOrder(Number(info.lastInsertRowid));
   }
 
   async recordOnce(d: NewBodyDelivery, attempt: AttemptRecord, delivered: boolean): Promise<void> {
-    this.#db.transaction(() => {
+    await this.#durably(() => {
       this.#run(
         `INSERT INTO webhook_deliveries (id, endpoint, type, body, event_time, status, queued, attempts)
          VALUES (?, ?, ?, ?, ?, ?, ?, 1)`,
       ).run(d.id, d.endpoint, d.type, d.body, d.eventTime, delivered ? 'delivered' : 'failed', d.eventTime);
       this.#insertAttempt(d.id, attempt);
-    })();
+    });
   }
 
   #byOrder(ord: number): DeliveryRecord {
@@ -194,7 +208,7 @@ export class SqliteWebhookStore implements WebhookStore {
     attempt: AttemptRecord,
     outcome: AttemptOutcome,
   ): Promise<{ failingSince: number | null }> {
-    return this.#db.transaction(() => {
+    return this.#durably(() => {
       const updated = this.#run(
         `UPDATE webhook_deliveries SET status = ?, tries = ?, next_attempt = ?, attempts = attempts + 1
          WHERE id = ? AND status = 'pending'`,
@@ -214,7 +228,7 @@ export class SqliteWebhookStore implements WebhookStore {
          WHERE id = ? RETURNING failing_since`,
       ).get(attempt.at, delivery.endpoint) as { failing_since: number } | undefined;
       return { failingSince: row?.failing_since ?? null };
-    })();
+    });
   }
 
   #attemptsOf(deliveries: DeliveryRow[]): DeliveryWithAttempts[] {
@@ -267,7 +281,7 @@ export class SqliteWebhookStore implements WebhookStore {
   }
 
   async requeue(endpoint: string, id: string, now: number): Promise<DeliveryRecord | undefined> {
-    return this.#db.transaction(() => {
+    return this.#durably(() => {
       const row = this.#run(
         `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries WHERE id = ? AND endpoint = ?`,
       ).get(id, endpoint) as DeliveryRow | undefined;
@@ -280,7 +294,7 @@ export class SqliteWebhookStore implements WebhookStore {
          VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
       ).run(row.id, row.endpoint, row.type, row.seq, row.body, row.event_time, now, now, row.attempts);
       return this.#byOrder(Number(info.lastInsertRowid));
-    })();
+    });
   }
 
   async enqueueExpired(
@@ -288,7 +302,7 @@ export class SqliteWebhookStore implements WebhookStore {
     limit: number,
     newId: () => string,
   ): Promise<{ endpoints: string[]; more: boolean }> {
-    return this.#db.transaction(() => queueExpired((sql) => this.#run(sql), now, limit, newId))();
+    return this.#durably(() => queueExpired((sql) => this.#run(sql), now, limit, newId));
   }
 
   async pruneDeliveries(before: number, limit: number): Promise<number> {

@@ -172,6 +172,30 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX intents_currency ON intents (currency) WHERE currency IS NOT NULL;
     `,
   },
+  {
+    version: 4,
+    description: 'the filter columns beside each category prefix, so a category query tests them in place',
+    sql: `
+      -- A query driven by a category walks intent_categories in seq order; with the other filter columns in
+      -- the same row it tests them there, and reads an intent's own row only when it matches.
+      CREATE TABLE intent_facets (
+        prefix TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        region TEXT,
+        country TEXT,
+        currency TEXT,
+        budget_min TEXT,
+        budget_max TEXT,
+        created INTEGER NOT NULL,
+        PRIMARY KEY (prefix, seq)
+      ) WITHOUT ROWID;
+      INSERT INTO intent_facets (prefix, seq, region, country, currency, budget_min, budget_max, created)
+      SELECT c.prefix, c.seq, i.region, i.country, i.currency, i.budget_min, i.budget_max, i.created
+      FROM intent_categories c JOIN intents i ON i.seq = c.seq ORDER BY c.prefix, c.seq;
+      DROP TABLE intent_categories;
+      ALTER TABLE intent_facets RENAME TO intent_categories;
+    `,
+  },
 ];
 
 /** The schema version this software writes. */

@@ -30,6 +30,12 @@ export interface IntentQueryOptions {
   sparseNear?: boolean;
 }
 
+/**
+ * A little less than the length of one degree of latitude on the sphere distance_km uses (6371.0088 km:
+ * 111.195 km), so the latitude test of a `near` query never refuses a point the haversine accepts.
+ */
+export const KM_PER_DEGREE_BELOW = 111.1;
+
 /** Circles in the box of `near` from which walking the intents in seq order finds a page sooner. */
 export const NEAR_DENSE_ROWS = 5000;
 
@@ -76,6 +82,10 @@ export function intentQuerySql(query: IntentQuery, options: IntentQueryOptions =
     driver = { from: 'intents i', join: '', seq: 'i.seq' };
   }
   const byIntents = driver.seq === 'i.seq';
+  // The columns region, country, currency, budget_min, budget_max and created are in intent_categories too:
+  // when it drives, they are tested in its rows, and an intent's own row is read only for a match. On
+  // intents, a unary + keeps SQLite from an index whose order is not seq order.
+  const at = (column: string) => (driver.seq === 'c.seq' ? `c.${column}` : `+i.${column}`);
 
   // The rule of stateAt (store.ts): a thread still open at its intent's expiry is expired, or done with
   // what it accepted.
@@ -121,10 +131,10 @@ export function intentQuerySql(query: IntentQuery, options: IntentQueryOptions =
 
   if (filter.regions) {
     // One region is an equality, whose index lists intents in seq order; several would be a union to sort.
-    const plus = byIntents && filter.regions.length === 1 ? '' : '+';
+    const column = (name: string) => (byIntents && filter.regions!.length === 1 ? `i.${name}` : at(name));
     const any: string[] = [];
     for (const region of filter.regions) {
-      any.push(region.length === 2 ? `${plus}i.country = ?` : `${plus}i.region = ?`);
+      any.push(region.length === 2 ? `${column('country')} = ?` : `${column('region')} = ?`);
       params.push(region);
     }
     where.push(`(${any.join(' OR ')})`);
@@ -138,36 +148,38 @@ export function intentQuerySql(query: IntentQuery, options: IntentQueryOptions =
       where.push(
         'i.seq IN (SELECT seq FROM intent_geo WHERE south <= ? AND north >= ? AND west <= ? AND east >= ?)',
       );
+      params.push(box.north, box.south, box.east, box.west);
     } else {
-      // Many: walk in seq order, testing each candidate's box by its key, until a page is found.
-      where.push(
-        'EXISTS (SELECT 1 FROM intent_geo g WHERE g.seq = i.seq AND south <= ? AND north >= ? AND west <= ? AND east >= ?)',
-      );
+      // Many: walk in seq order until a page is found, testing each candidate in its own row. Two points
+      // are at least their difference in latitude apart along a meridian (KM_PER_DEGREE_BELOW of it per
+      // degree), so that cheap test leaves the haversine for the candidates near enough in latitude.
+      where.push('abs(i.lat - ?) * ? <= ? + i.radius_km');
+      params.push(lat, KM_PER_DEGREE_BELOW, radiusKm);
     }
     where.push('distance_km(?, ?, i.lat, i.lon) <= ? + i.radius_km');
-    params.push(box.north, box.south, box.east, box.west, lat, lon, radiusKm);
+    params.push(lat, lon, radiusKm);
   }
 
   if (filter.budget) {
     // intents_currency lists one currency's intents in seq order; the amount indexes would not.
-    where.push(byIntents ? 'i.currency = ?' : '+i.currency = ?');
+    where.push(byIntents ? 'i.currency = ?' : `${at('currency')} = ?`);
     params.push(filter.budget.currency);
     if (filter.budget.min !== undefined) {
-      where.push('+i.budget_max >= ?');
+      where.push(`${at('budget_max')} >= ?`);
       params.push(paddedAmount(filter.budget.min));
     }
     if (filter.budget.max !== undefined) {
-      where.push('+i.budget_min <= ?');
+      where.push(`${at('budget_min')} <= ?`);
       params.push(paddedAmount(filter.budget.max));
     }
   }
 
   if (filter.since !== undefined) {
-    where.push('+i.created >= ?');
+    where.push(`${at('created')} >= ?`);
     params.push(filter.since);
   }
   if (filter.until !== undefined) {
-    where.push('+i.created < ?');
+    where.push(`${at('created')} < ?`);
     params.push(filter.until);
   }
 

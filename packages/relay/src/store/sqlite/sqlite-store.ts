@@ -17,12 +17,14 @@ import type {
 } from '../store.js';
 import { migrate } from './migrations.js';
 import { intentQuerySql, NEAR_DENSE_ROWS, nearProbeSql } from './query.js';
+import { WalSync } from './wal-sync.js';
 
 export interface SqliteStoreOptions {
   /**
-   * SQLite's `synchronous` setting. FULL (the default) syncs the write-ahead log on every commit, so a
-   * receipt survives power loss; NORMAL survives a crash of the process but may lose the latest commits on
-   * power loss; EXTRA also syncs the directory.
+   * Durability of a commit. FULL (the default): the write-ahead log is synced before `commit` resolves, so
+   * a receipted message survives power loss; the sync runs off the event loop (wal-sync.ts). NORMAL: no
+   * sync before `commit` resolves; a crash of the process loses nothing, a power loss may lose the latest
+   * commits. EXTRA: SQLite's own FULL syncs plus the directory's, inside the commit, on the event loop.
    */
   synchronous?: 'FULL' | 'NORMAL' | 'EXTRA';
   /** Milliseconds to wait for a lock held by another connection. Default 5000. */
@@ -80,6 +82,8 @@ class SqliteStore implements Store {
   readonly #commitTx: (records: readonly NewRecord[]) => StoredEvent[];
   readonly #deleteTx: (ids: readonly string[]) => number;
   #lastSeq: number;
+  /** Syncs the log after each commit (synchronous FULL on a file); undefined when SQLite syncs or nothing does. */
+  readonly #wal: WalSync | undefined;
   readonly webhooks: SqliteWebhookStore;
 
   constructor(path: string, options: SqliteStoreOptions) {
@@ -88,7 +92,9 @@ class SqliteStore implements Store {
     try {
       db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
       db.pragma('journal_mode = WAL');
-      db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+      const synchronous = options.synchronous ?? 'FULL';
+      // FULL is kept by syncing the log off the event loop (WalSync), so SQLite itself needs only NORMAL.
+      db.pragma(`synchronous = ${synchronous === 'FULL' ? 'NORMAL' : synchronous}`);
       db.function('distance_km', { deterministic: true }, (lat1, lon1, lat2, lon2) =>
         distanceKm({ lat: Number(lat1), lon: Number(lon1) }, { lat: Number(lat2), lon: Number(lon2) }),
       );
@@ -104,7 +110,8 @@ class SqliteStore implements Store {
       | { seq: number }
       | undefined;
     this.#lastSeq = row?.seq ?? 0;
-    this.webhooks = new SqliteWebhookStore(db);
+    this.#wal = (options.synchronous ?? 'FULL') === 'FULL' && !db.memory ? new WalSync(path) : undefined;
+    this.webhooks = new SqliteWebhookStore(db, () => this.#durable());
     this.#commitTx = db.transaction((records: readonly NewRecord[]) => records.map((r) => this.#insert(r)));
     this.#deleteTx = db.transaction((ids: readonly string[]) => {
       let deleted = 0;
@@ -183,8 +190,13 @@ class SqliteStore implements Store {
         box.east,
       );
     }
-    const category = this.#statement('INSERT INTO intent_categories (prefix, seq) VALUES (?, ?)');
-    for (const prefix of c.categoryPrefixes) category.run(prefix, seq);
+    const category = this.#statement(
+      `INSERT INTO intent_categories (prefix, seq, region, country, currency, budget_min, budget_max, created)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const prefix of c.categoryPrefixes) {
+      category.run(prefix, seq, c.region, c.country, c.currency, c.budgetMin, c.budgetMax, c.created);
+    }
     if (c.text !== '')
       this.#statement('INSERT INTO intent_text (rowid, words) VALUES (?, ?)').run(seq, c.text);
     this.#statement(
@@ -224,14 +236,18 @@ class SqliteStore implements Store {
     return 1;
   }
 
-  commit(records: readonly NewRecord[]): Promise<StoredEvent[]> {
-    try {
-      const events = this.#commitTx(records);
-      if (events.length > 0) this.#lastSeq = events[events.length - 1]!.seq;
-      return Promise.resolve(events);
-    } catch (err) {
-      return Promise.reject(err);
-    }
+  async commit(records: readonly NewRecord[]): Promise<StoredEvent[]> {
+    const events = this.#commitTx(records);
+    // Readers of this connection see the records now; they count as stored (lastSeq, receipts, streams)
+    // only once they are durable.
+    await this.#durable();
+    if (events.length > 0) this.#lastSeq = events[events.length - 1]!.seq;
+    return events;
+  }
+
+  /** Resolves once every transaction committed so far is as durable as `synchronous` promises. */
+  #durable(): Promise<void> {
+    return this.#wal === undefined ? Promise.resolve() : this.#wal.sync();
   }
 
   getMessage(id: string): Promise<StoredMessage | undefined> {
@@ -326,8 +342,10 @@ class SqliteStore implements Store {
     return { databaseBytes: size(this.#db.name), walBytes: size(`${this.#db.name}-wal`), threads };
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    // A sync under way finishes first: its commit may still be waiting to be acknowledged.
+    await this.#durable().catch(() => {});
+    this.#wal?.close();
     if (this.#db.open) this.#db.close();
-    return Promise.resolve();
   }
 }
