@@ -25,6 +25,7 @@ import { registerAuthRoutes } from './routes/auth.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerIntentRoutes } from './routes/intents.js';
 import { registerMessageRoutes } from './routes/messages.js';
+import { registerStatsRoute } from './routes/stats.js';
 import { registerThreadRoute } from './routes/thread.js';
 import { registerWellKnownRoute } from './routes/well-known.js';
 import type { Store } from './store/store.js';
@@ -183,6 +184,7 @@ export async function buildRelay(options: RelayOptions): Promise<FastifyInstance
   registerAuthRoutes(app, { challenges, tokens });
   registerWellKnownRoute(app, { retention, operator: options.operator });
   registerHealthRoutes(app, () => shuttingDown);
+  registerStatsRoute(app);
   if (webhooks) webhooks.register(app);
   else app.decorate('webhooks', null);
   for (const plugin of options.plugins ?? []) await app.register(plugin);

@@ -11,6 +11,7 @@
 export { buildRelay } from './app.js';
 export type { Authenticate } from './auth/authenticate.js';
 export { authSigningInput } from './auth/challenges.js';
+export { CONSOLE_CSP, type ConsoleOptions, consolePlugin } from './console.js';
 export type { EventSink, EventSource, StoredEvent } from './events.js';
 export {
   type FilterQuery,

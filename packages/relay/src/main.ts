@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { runCli } from './cli/program.js';
 import type { RelayConfig } from './config/types.js';
+import { consolePlugin } from './console.js';
 import type { RelayOptions } from './options.js';
 import { createHub, streamPlugin } from './stream/index.js';
 
@@ -9,10 +10,13 @@ import { createHub, streamPlugin } from './stream/index.js';
  * `serve` as the default, so `intentcast-relay --port 8787` runs a relay.
  */
 
-/** What the served relay gets besides its configuration: the live-stream hub and its routes. */
+/**
+ * What the served relay gets besides its configuration: the live-stream hub and its routes, and the web
+ * console at `/` unless `console.enabled` is false (a 404 there when the console is not built).
+ */
 function extras(config: RelayConfig): Pick<RelayOptions, 'hub' | 'plugins'> {
   const hub = createHub({ limits: config.limits.stream });
-  return { hub, plugins: [streamPlugin({ hub })] };
+  return { hub, plugins: [streamPlugin({ hub }), ...(config.console.enabled ? [consolePlugin()] : [])] };
 }
 
 const result = await runCli(process.argv.slice(2), {

@@ -244,6 +244,13 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     description: 'SQLite durability: FULL syncs every commit (a receipted message survives power loss).',
   },
   {
+    path: 'console.enabled',
+    kind: { type: 'boolean' },
+    default: true,
+    env: 'INTENTCAST_CONSOLE',
+    description: 'Serve the web console (live feed of intents, buyer page) at /.',
+  },
+  {
     path: 'ingest.workers',
     kind: { type: 'integer', min: 0, max: 64 },
     default: 1,

@@ -16,6 +16,7 @@ export interface RelayConfig {
   operator: { name?: string; email?: string; url?: string };
   store: { synchronous: (typeof SYNCHRONOUS_MODES)[number]; busyTimeoutMs: number };
   ingest: { workers: number };
+  console: { enabled: boolean };
   limits: {
     bodyLimit: number;
     maxBatch: number;

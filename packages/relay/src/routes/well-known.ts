@@ -56,6 +56,7 @@ export function wellKnownDocument(
       // The live streams come from a plugin; only routes this relay serves are listed.
       ...(app.hasRoute({ method: 'GET', url: '/v1/stream' }) ? { stream: '/v1/stream' } : {}),
       ...(app.hasRoute({ method: 'GET', url: '/v1/ws' }) ? { websocket: '/v1/ws' } : {}),
+      ...(app.hasRoute({ method: 'GET', url: '/v1/stats' }) ? { stats: '/v1/stats' } : {}),
       health: '/healthz',
       ready: '/readyz',
     },
