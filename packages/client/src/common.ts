@@ -1,4 +1,24 @@
 /** What both entry points (Node and browser) export. */
+
+// From core, so that an application needs one import for what it handles every day: the message types,
+// the typed error and its codes, and amount comparison.
+export {
+  type Confirm,
+  type ConfirmBody,
+  compareAmounts,
+  type ErrorCode,
+  type Intent,
+  type IntentBody,
+  IntentcastError,
+  isIntentcastError,
+  type Message,
+  type Offer,
+  type OfferBody,
+  type Reply,
+  type ReplyBody,
+  type Withdraw,
+  type WithdrawBody,
+} from '@intentcast/core';
 export { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
 export type {
   BuyerMail,

@@ -98,3 +98,19 @@ describe('the public types', () => {
     expectTypeOf<browser.Buyer['offers']>().toEqualTypeOf<Buyer['offers']>();
   });
 });
+
+describe('what the SDK passes on from core', () => {
+  it('gives the message types, the typed error and amount comparison from the SDK itself', async () => {
+    const sdk = await import('../src/index.js');
+    expectTypeOf<import('../src/index.js').Offer>().toEqualTypeOf<Offer>();
+    expectTypeOf<import('../src/browser.js').Intent>().toEqualTypeOf<Intent>();
+    expectTypeOf(sdk.isIntentcastError).guards.toEqualTypeOf<IntentcastError>();
+    expectTypeOf(sdk.compareAmounts).toEqualTypeOf<(a: string, b: string) => number>();
+    const err = new sdk.IntentcastError('ERR_NOT_FOUND', 'no such thing');
+    expectTypeOf(err.code).toEqualTypeOf<import('../src/index.js').ErrorCode>();
+    // Values too, not only types: the same class, so instanceof works across the two imports.
+    const core = await import('@intentcast/core');
+    if (sdk.IntentcastError !== core.IntentcastError) throw new Error('a second IntentcastError class');
+    if (sdk.compareAmounts('10.5', '9.99') !== 1) throw new Error('compareAmounts is not core’s');
+  });
+});
