@@ -1,8 +1,13 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // crypto-worker is a worker thread's script, loaded by the ingest crypto pool from beside it in dist/.
-  entry: { index: 'src/index.ts', main: 'src/main.ts', 'crypto-worker': 'src/ingest/crypto-worker.ts' },
+  // The *-worker entries are worker threads' scripts, loaded from beside the other modules in dist/.
+  entry: {
+    index: 'src/index.ts',
+    main: 'src/main.ts',
+    'crypto-worker': 'src/ingest/crypto-worker.ts',
+    'checkpoint-worker': 'src/store/sqlite/checkpoint-worker.ts',
+  },
   format: ['esm'],
   // Declarations only for the library entry; main.ts is the process entry and exports nothing.
   dts: { entry: 'src/index.ts' },

@@ -7,6 +7,7 @@ import * as relay from '../src/index.js';
 describe('public API', () => {
   test('exports', () => {
     expect(Object.keys(relay).sort()).toEqual([
+      'CONSOLE_CSP',
       'DEFAULT_LIMITS',
       'DEFAULT_RETENTION',
       'DEFAULT_STREAM_LIMITS',
@@ -14,6 +15,7 @@ describe('public API', () => {
       'authSigningInput',
       'benchMatching',
       'buildRelay',
+      'consolePlugin',
       'createHub',
       'listPolicy',
       'loadOrCreateRelayKey',

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Ed25519Backend, Failure, KeyPair, Message } from '@intentcast/core';
 import type { RelayIdentity } from '../identity.js';
 import type { Receipt } from '../receipt.js';
+import { workerScript } from '../worker-script.js';
 import {
   type IngestCrypto,
   inlineCrypto,
@@ -44,16 +43,6 @@ interface Slot {
 }
 
 /**
- * Where the worker script is: beside this module in the built package; when the relay runs from its
- * sources (its own tests), the package's build of it.
- */
-function defaultWorkerUrl(): URL {
-  const beside = new URL('./crypto-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(beside))) return beside;
-  return new URL('../../dist/crypto-worker.js', import.meta.url);
-}
-
-/**
  * The ingest cryptography in a pool of worker threads, so that checking signatures and signing receipts
  * runs beside the event loop instead of in it. Calls made in the same turn of the event loop go to a thread
  * as one job (a burst of single-message requests costs one round trip, not one each); each job goes to the
@@ -84,7 +73,7 @@ class WorkerCrypto implements IngestCrypto {
     }
     this.#options = options;
     this.#fallback = inlineCrypto(options.identity, options.backend);
-    this.#url = options.workerUrl ?? defaultWorkerUrl();
+    this.#url = options.workerUrl ?? workerScript('crypto-worker');
     for (let i = 0; i < options.workers; i++) this.#slots.push(this.#spawn());
   }
 

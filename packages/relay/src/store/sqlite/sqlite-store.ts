@@ -15,6 +15,7 @@ import type {
   StoreStats,
   ThreadRecord,
 } from '../store.js';
+import { BACKSTOP_PAGES, Checkpointer, type CheckpointerOptions } from './checkpointer.js';
 import { migrate } from './migrations.js';
 import { intentQuerySql, NEAR_DENSE_ROWS, nearProbeSql } from './query.js';
 import { WalSync } from './wal-sync.js';
@@ -29,6 +30,13 @@ export interface SqliteStoreOptions {
   synchronous?: 'FULL' | 'NORMAL' | 'EXTRA';
   /** Milliseconds to wait for a lock held by another connection. Default 5000. */
   busyTimeoutMs?: number;
+  /**
+   * Checkpoint the write-ahead log from a thread of its own (checkpointer.ts) rather than inside commits,
+   * on the event loop. Default true for a database in a file.
+   */
+  checkpointThread?: boolean;
+  /** Told of each checkpoint of that thread. */
+  onCheckpoint?: CheckpointerOptions['onCheckpoint'];
 }
 
 interface MessageRow {
@@ -84,6 +92,7 @@ class SqliteStore implements Store {
   #lastSeq: number;
   /** Syncs the log after each commit (synchronous FULL on a file); undefined when SQLite syncs or nothing does. */
   readonly #wal: WalSync | undefined;
+  readonly #checkpointer: Checkpointer | undefined;
   readonly webhooks: SqliteWebhookStore;
 
   constructor(path: string, options: SqliteStoreOptions) {
@@ -111,6 +120,13 @@ class SqliteStore implements Store {
       | undefined;
     this.#lastSeq = row?.seq ?? 0;
     this.#wal = (options.synchronous ?? 'FULL') === 'FULL' && !db.memory ? new WalSync(path) : undefined;
+    if (!db.memory && options.checkpointThread !== false) {
+      db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+      this.#checkpointer = new Checkpointer(path, {
+        busyTimeoutMs: Math.trunc(options.busyTimeoutMs ?? 5000),
+        ...(options.onCheckpoint ? { onCheckpoint: options.onCheckpoint } : {}),
+      });
+    }
     this.webhooks = new SqliteWebhookStore(db, () => this.#durable());
     this.#commitTx = db.transaction((records: readonly NewRecord[]) => records.map((r) => this.#insert(r)));
     this.#deleteTx = db.transaction((ids: readonly string[]) => {
@@ -247,6 +263,7 @@ class SqliteStore implements Store {
 
   /** Resolves once every transaction committed so far is as durable as `synchronous` promises. */
   #durable(): Promise<void> {
+    this.#checkpointer?.written();
     return this.#wal === undefined ? Promise.resolve() : this.#wal.sync();
   }
 
@@ -299,12 +316,10 @@ class SqliteStore implements Store {
     return Promise.resolve(rows.map((row) => row.intent_id));
   }
 
-  deleteThreads(intentIds: readonly string[]): Promise<number> {
-    try {
-      return Promise.resolve(this.#deleteTx(intentIds));
-    } catch (err) {
-      return Promise.reject(err);
-    }
+  async deleteThreads(intentIds: readonly string[]): Promise<number> {
+    const deleted = this.#deleteTx(intentIds);
+    this.#checkpointer?.written();
+    return deleted;
   }
 
   intentsAfter(afterSeq: number, limit: number): StoredEvent[] {
@@ -344,8 +359,9 @@ class SqliteStore implements Store {
 
   async close(): Promise<void> {
     // A sync under way finishes first: its commit may still be waiting to be acknowledged.
-    await this.#durable().catch(() => {});
+    await this.#wal?.sync().catch(() => {});
     this.#wal?.close();
+    await this.#checkpointer?.close();
     if (this.#db.open) this.#db.close();
   }
 }

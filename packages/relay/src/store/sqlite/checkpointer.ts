@@ -1,0 +1,65 @@
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import { workerScript } from '../../worker-script.js';
+import type { CheckpointerData, CheckpointerReply, CheckpointerRequest } from './checkpoint-protocol.js';
+
+/**
+ * Log pages after which the store's own connection checkpoints in the commit, as SQLite does by default
+ * every 1,000: a backstop that bounds the log (about 40 MB) should the checkpointer's thread fall behind.
+ */
+export const BACKSTOP_PAGES = 10_000;
+
+export interface CheckpointerOptions {
+  busyTimeoutMs: number;
+  /** Default 100 ms. */
+  intervalMs?: number;
+  /** Told of each checkpoint (tests, monitoring). */
+  onCheckpoint?(outcome: CheckpointerReply): void;
+  /** The worker script; by default the package's built `checkpoint-worker.js`. */
+  workerUrl?: URL;
+}
+
+/**
+ * Checkpoints a store's write-ahead log from a thread of its own. By default SQLite checkpoints inside the
+ * commit that fills the log past 1,000 pages: the committing thread copies those pages into the database
+ * and syncs both files, and in the relay that thread is the event loop. Here the store's connection only
+ * checkpoints past BACKSTOP_PAGES, and this thread copies the log shortly after each write, concurrently
+ * with the writer and readers (a PASSIVE checkpoint never blocks them).
+ */
+export class Checkpointer {
+  readonly #worker: Worker;
+  #closed = false;
+
+  constructor(path: string, options: CheckpointerOptions) {
+    const data: CheckpointerData = {
+      path,
+      busyTimeoutMs: options.busyTimeoutMs,
+      intervalMs: options.intervalMs ?? 100,
+    };
+    this.#worker = new Worker(options.workerUrl ?? workerScript('checkpoint-worker'), { workerData: data });
+    // An idle checkpointer must not keep the process alive; the store closes it.
+    this.#worker.unref();
+    this.#worker.on('message', (reply: CheckpointerReply) => options.onCheckpoint?.(reply));
+    // A thread that fails leaves checkpoints to the store's connection (the backstop): nothing is lost.
+    this.#worker.on('error', (err) => options.onCheckpoint?.({ kind: 'failed', error: err.message }));
+  }
+
+  /** Tells the thread that the log grew. */
+  written(): void {
+    if (!this.#closed) this.#post({ kind: 'written' });
+  }
+
+  /** Ends the thread once its connection is closed. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    const exited = once(this.#worker, 'exit');
+    this.#post({ kind: 'close' });
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    await this.#worker.terminate();
+  }
+
+  #post(request: CheckpointerRequest): void {
+    this.#worker.postMessage(request);
+  }
+}
