@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { CheckpointerReply } from '../src/store/sqlite/checkpoint-protocol.js';
+import { Checkpointer } from '../src/store/sqlite/checkpointer.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { make, post, startRelay, stopRelay, T0 } from './relay-fixtures.js';
 
@@ -71,5 +72,27 @@ describe('the checkpointer thread', () => {
     } finally {
       await stopRelay(relay);
     }
+  });
+
+  test('a thread that cannot open the database is reported, not thrown, and closes', async () => {
+    const outcomes: CheckpointerReply[] = [];
+    const checkpointer = new Checkpointer(join(dir, 'gone', 'relay.sqlite'), {
+      busyTimeoutMs: 100,
+      onCheckpoint: (outcome) => outcomes.push(outcome),
+    });
+    checkpointer.written();
+    await expect.poll(() => outcomes.length).toBeGreaterThan(0);
+    expect(outcomes[0]).toMatchObject({
+      kind: 'failed',
+      error: expect.stringMatching(/directory does not exist/),
+    });
+    await checkpointer.close();
+    checkpointer.written();
+  });
+
+  test('a checkpointer that was never written to starts no thread, and closes at once', async () => {
+    const checkpointer = new Checkpointer(join(dir, 'never.sqlite'), { busyTimeoutMs: 100 });
+    await checkpointer.close();
+    expect(size(join(dir, 'never.sqlite'))).toBe(0);
   });
 });

@@ -278,3 +278,27 @@ describe('GET /v1/intents: filters', () => {
     }
   });
 });
+
+describe('GET /v1/intents: the page', () => {
+  test('serves each intent exactly as it was received, spacing and member order included', async () => {
+    const intent = make.intent({ at: T0 });
+    const entries = Object.entries(intent).reverse();
+    const text = `{\n  ${entries.map(([k, v]) => `${JSON.stringify(k)} : ${JSON.stringify(v)}`).join(',\n  ')}\n}`;
+    const posted = await relay.app.inject({
+      method: 'POST',
+      url: '/v1/messages',
+      headers: { 'content-type': 'application/json' },
+      payload: text,
+    });
+    expect(posted.statusCode, posted.body).toBe(201);
+    const other = make.intent({ at: T0 + 1 });
+    await postAll(relay.app, other);
+    const res = await relay.app.inject('/v1/intents?limit=1');
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    const page = res.json() as { intents: Intent[]; next?: string };
+    expect(page.intents).toEqual([other]);
+    const rest = await relay.app.inject(`/v1/intents?limit=1&cursor=${page.next}`);
+    expect(rest.body).toBe(`{"intents":[${text}]}`);
+    expect(rest.json().intents).toEqual([intent]);
+  });
+});

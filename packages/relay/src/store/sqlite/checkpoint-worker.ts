@@ -8,7 +8,8 @@ import type { CheckpointerData, CheckpointerReply, CheckpointerRequest } from '.
 
 const port = parentPort!;
 const { path, busyTimeoutMs, intervalMs } = workerData as CheckpointerData;
-const db = new Database(path);
+// fileMustExist: the store created the database; this thread never creates one where it has gone.
+const db = new Database(path, { fileMustExist: true });
 db.pragma(`busy_timeout = ${busyTimeoutMs}`);
 // A checkpoint syncs the log before it copies and the database after, unless synchronous is OFF.
 db.pragma('synchronous = NORMAL');

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { workerScript } from '../../worker-script.js';
 import type { CheckpointerData, CheckpointerReply, CheckpointerRequest } from './checkpoint-protocol.js';
@@ -27,39 +26,57 @@ export interface CheckpointerOptions {
  * with the writer and readers (a PASSIVE checkpoint never blocks them).
  */
 export class Checkpointer {
-  readonly #worker: Worker;
+  readonly #path: string;
+  readonly #options: CheckpointerOptions;
+  /** Started at the first write: a store opened only to read, migrate or check never starts a thread. */
+  #worker: Worker | undefined;
+  #exited: Promise<void> | undefined;
   #closed = false;
 
   constructor(path: string, options: CheckpointerOptions) {
-    const data: CheckpointerData = {
-      path,
-      busyTimeoutMs: options.busyTimeoutMs,
-      intervalMs: options.intervalMs ?? 100,
-    };
-    this.#worker = new Worker(options.workerUrl ?? workerScript('checkpoint-worker'), { workerData: data });
-    // An idle checkpointer must not keep the process alive; the store closes it.
-    this.#worker.unref();
-    this.#worker.on('message', (reply: CheckpointerReply) => options.onCheckpoint?.(reply));
-    // A thread that fails leaves checkpoints to the store's connection (the backstop): nothing is lost.
-    this.#worker.on('error', (err) => options.onCheckpoint?.({ kind: 'failed', error: err.message }));
+    this.#path = path;
+    this.#options = options;
   }
 
   /** Tells the thread that the log grew. */
   written(): void {
-    if (!this.#closed) this.#post({ kind: 'written' });
+    if (this.#closed) return;
+    this.#post({ kind: 'written' });
   }
 
   /** Ends the thread once its connection is closed. */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    const exited = once(this.#worker, 'exit');
-    this.#post({ kind: 'close' });
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
-    await this.#worker.terminate();
+    const worker = this.#worker;
+    if (worker === undefined) return;
+    worker.postMessage({ kind: 'close' } satisfies CheckpointerRequest);
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, 5000).unref());
+    await Promise.race([this.#exited, timeout]);
+    await worker.terminate();
   }
 
   #post(request: CheckpointerRequest): void {
+    this.#worker ??= this.#start();
     this.#worker.postMessage(request);
+  }
+
+  #start(): Worker {
+    const { onCheckpoint } = this.#options;
+    const data: CheckpointerData = {
+      path: this.#path,
+      busyTimeoutMs: this.#options.busyTimeoutMs,
+      intervalMs: this.#options.intervalMs ?? 100,
+    };
+    const worker = new Worker(this.#options.workerUrl ?? workerScript('checkpoint-worker'), {
+      workerData: data,
+    });
+    // An idle checkpointer must not keep the process alive; the store closes it.
+    worker.unref();
+    this.#exited = new Promise((resolve) => worker.once('exit', () => resolve()));
+    worker.on('message', (reply: CheckpointerReply) => onCheckpoint?.(reply));
+    // A thread that fails leaves checkpoints to the store's connection (the backstop): nothing is lost.
+    worker.on('error', (err) => onCheckpoint?.({ kind: 'failed', error: err.message }));
+    return worker;
   }
 }

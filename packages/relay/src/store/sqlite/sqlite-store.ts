@@ -56,10 +56,18 @@ interface ThreadRow {
 
 const STATEMENT_CACHE_SIZE = 128;
 
+/** The page cache of the store's connection, in KiB: 64 MiB at most, filled as pages are read. */
+const PAGE_CACHE_KIB = 64 * 1024;
+
 function toStored(row: MessageRow): StoredMessage {
+  let message: Message | undefined;
   return {
     seq: row.seq,
-    message: JSON.parse(row.json) as Message,
+    // Parsed when first read: a page of intents is served from the texts alone.
+    get message(): Message {
+      message ??= JSON.parse(row.json) as Message;
+      return message;
+    },
     recipients: JSON.parse(row.recipients) as string[],
     receivedAt: row.received,
     text: row.json,
@@ -100,6 +108,9 @@ class SqliteStore implements Store {
     this.#db = db;
     try {
       db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+      // SQLite's page cache (2 MB by default) holds too few index pages for queries that range over a large
+      // store: each then reads most of its pages through the file system again.
+      db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
       db.pragma('journal_mode = WAL');
       const synchronous = options.synchronous ?? 'FULL';
       // FULL is kept by syncing the log off the event loop (WalSync), so SQLite itself needs only NORMAL.
