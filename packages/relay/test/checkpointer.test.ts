@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { CheckpointerReply } from '../src/store/sqlite/checkpoint-protocol.js';
 import { Checkpointer } from '../src/store/sqlite/checkpointer.js';
@@ -94,5 +96,37 @@ describe('the checkpointer thread', () => {
     const checkpointer = new Checkpointer(join(dir, 'never.sqlite'), { busyTimeoutMs: 100 });
     await checkpointer.close();
     expect(size(join(dir, 'never.sqlite'))).toBe(0);
+  });
+
+  test('a process whose last work is closing the store finishes the close', () => {
+    // The thread is unreferenced while idle; closing must reference it, or the process would end with the
+    // close (and whatever follows it) still pending.
+    const script = `
+      import { rmSync } from 'node:fs';
+      import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+      import { buildRelay, openSqliteStore } from '@intentcast/relay';
+      import { createIntent, generateKeyPair } from '@intentcast/core';
+      const dir = process.argv[1];
+      const store = openSqliteStore(join(dir, 'relay.sqlite'));
+      const app = await buildRelay({ store, key: generateKeyPair() });
+      const intent = createIntent({ what: { category: 'lodging.hotel', description: 'a room', quantity: 1 },
+        terms: [{ uri: 'https://t.example/a', sha256: 'a1'.repeat(32) }], offerCap: 5 }, generateKeyPair().secretKey);
+      const res = await app.inject({ method: 'POST', url: '/v1/messages', payload: intent });
+      if (res.statusCode !== 201) throw new Error(res.body);
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    `;
+    const target = join(dir, 'child');
+    mkdirSync(target);
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script, target], {
+      cwd: fileURLToPath(new URL('.', import.meta.url)),
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(existsSync(target)).toBe(false);
   });
 });

@@ -101,7 +101,13 @@ class WorkerCrypto implements IngestCrypto {
     this.#flush();
     const slots = this.#slots.splice(0);
     for (const slot of slots) this.#drain(slot);
-    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+    // Referenced again, so the process waits for the threads to stop before close resolves.
+    await Promise.all(
+      slots.map((slot) => {
+        slot.worker.ref();
+        return slot.worker.terminate();
+      }),
+    );
   }
 
   #spawn(): Slot {

@@ -50,9 +50,16 @@ export class Checkpointer {
     this.#closed = true;
     const worker = this.#worker;
     if (worker === undefined) return;
+    // Referenced again, so the process waits for the thread to close its connection instead of ending
+    // with the store's close still under way.
+    worker.ref();
     worker.postMessage({ kind: 'close' } satisfies CheckpointerRequest);
-    const timeout = new Promise<void>((resolve) => setTimeout(resolve, 5000).unref());
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, 5000);
+    });
     await Promise.race([this.#exited, timeout]);
+    clearTimeout(timer);
     await worker.terminate();
   }
 
