@@ -100,7 +100,10 @@ export const ERROR_CATALOGUE = {
   },
   ERR_SLOW_CONSUMER: { status: 429, meaning: 'A stream consumer fell too far behind and was disconnected.' },
   ERR_UNAVAILABLE: { status: 503, meaning: 'The relay is starting or shutting down; retry later.' },
-  ERR_INTERNAL: { status: 500, meaning: 'The relay failed for a reason of its own; nothing was stored.' },
+  ERR_INTERNAL: {
+    status: 500,
+    meaning: "The relay or library failed for a reason of its own, not the input's.",
+  },
 } as const satisfies Record<string, { status: number; meaning: string }>;
 
 /** A stable error code. `switch (err.code)` narrows on it. */
@@ -168,6 +171,26 @@ export function toFailure(err: unknown): Failure {
   return err.path === undefined
     ? { ok: false, code: err.code, message: err.message }
     : { ok: false, code: err.code, message: err.message, path: err.path };
+}
+
+/**
+ * What a function that never throws returns for whatever its checks threw: an IntentcastError as its
+ * Failure, anything else (a bug, or a runtime that refuses something core does) as ERR_INTERNAL, so the
+ * promise holds. Internal: not exported from the package.
+ */
+export function failureOf(err: unknown): Failure {
+  if (isIntentcastError(err)) return toFailure(err);
+  return { ok: false, code: 'ERR_INTERNAL', message: `internal error: ${describeThrown(err)}` };
+}
+
+/** A short text for a thrown value, whatever it is: even reading its name or message may throw. */
+function describeThrown(err: unknown): string {
+  try {
+    if (err instanceof Error) return `${err.name}: ${err.message}`;
+    return typeof err === 'string' ? err : `a thrown ${typeof err}`;
+  } catch {
+    return 'a thrown value that cannot be described';
+  }
 }
 
 /** Turns a Failure back into a throwable error. */

@@ -1,4 +1,4 @@
-import { type Failure, type Result, toFailure } from './errors.js';
+import { type Failure, failureOf, type Result } from './errors.js';
 import {
   checkSealed,
   confirm,
@@ -96,7 +96,7 @@ export function applyToThread(
   try {
     return { ok: true, value: applyCopy(snapshot, message, now) };
   } catch (err) {
-    return toFailure(err);
+    return failureOf(err);
   }
 }
 
@@ -138,7 +138,7 @@ export function foldThread(
   try {
     return { ok: true, value: fold(intent, messages, now) };
   } catch (err) {
-    return toFailure(err);
+    return failureOf(err);
   }
 }
 
@@ -169,7 +169,7 @@ export function checkThreadMessage(
     apply(state, message, at);
     return { ok: true, state: stateAt(state, at), snapshot: state };
   } catch (err) {
-    return toFailure(err);
+    return failureOf(err);
   }
 }
 

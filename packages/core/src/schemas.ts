@@ -1,4 +1,4 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import confirm from '../../../spec/schemas/confirm.json' with { type: 'json' };
 import defs from '../../../spec/schemas/defs.json' with { type: 'json' };
 import envelope from '../../../spec/schemas/envelope.json' with { type: 'json' };
@@ -8,6 +8,7 @@ import reply from '../../../spec/schemas/reply.json' with { type: 'json' };
 import sealedContent from '../../../spec/schemas/sealed-content.json' with { type: 'json' };
 import withdraw from '../../../spec/schemas/withdraw.json' with { type: 'json' };
 import { IntentcastError } from './errors.js';
+import * as validators from './generated/validators.js';
 import type { MessageType } from './types.js';
 
 /**
@@ -25,34 +26,17 @@ export const SCHEMA_IDS: Record<MessageType, string> = {
   confirm: confirm.$id,
 };
 
-interface Compiled {
-  byType: Record<MessageType, ValidateFunction>;
-  sealedContent: ValidateFunction;
-}
-
-let compiled: Compiled | undefined;
-
-/** Compiles every schema once, in ajv's strict mode, on first use. */
-function compile(): Compiled {
-  if (compiled) return compiled;
-  // Strict mode, except strictRequired: the conditional rules (if/then, anyOf) require properties that the
-  // enclosing schema defines, which that option cannot see.
-  const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: false, unicodeRegExp: true });
-  for (const schema of [defs, envelope, intent, offer, reply, withdraw, confirm, sealedContent])
-    ajv.addSchema(schema);
-  const get = (id: string) => ajv.getSchema(id)!;
-  compiled = {
-    byType: {
-      intent: get(intent.$id),
-      offer: get(offer.$id),
-      reply: get(reply.$id),
-      withdraw: get(withdraw.$id),
-      confirm: get(confirm.$id),
-    },
-    sealedContent: get(sealedContent.$id),
-  };
-  return compiled;
-}
+/**
+ * The validator of each message type, compiled from the schemas at build time (scripts/compile-schemas.mjs):
+ * compiling at run time needs `new Function`, which a strict Content-Security-Policy forbids.
+ */
+const VALIDATORS: Record<MessageType, validators.Validator> = {
+  intent: validators.intent,
+  offer: validators.offer,
+  reply: validators.reply,
+  withdraw: validators.withdraw,
+  confirm: validators.confirm,
+};
 
 function describe(error: ErrorObject): { path: string; message: string } {
   let path = error.instancePath;
@@ -77,13 +61,13 @@ function describe(error: ErrorObject): { path: string; message: string } {
 
 /** Checks a message against the schema of `type`; throws ERR_SCHEMA with the path of the first problem. */
 export function assertSchema(type: MessageType, message: unknown): void {
-  const validate = compile().byType[type];
+  const validate = VALIDATORS[type];
   if (!validate(message)) throw schemaError(validate.errors);
 }
 
 /** Checks opened sealed content; throws ERR_SEAL with the path of the first problem. */
 export function assertSealedContent(content: unknown): void {
-  const validate = compile().sealedContent;
+  const validate = validators.sealedContent;
   if (!validate(content)) {
     const { path, message } = describe(validate.errors![0]!);
     throw new IntentcastError('ERR_SEAL', `sealed content: ${message}`, { path });

@@ -4,7 +4,7 @@ import { canonicalBytes } from './canonical.js';
 import type { Ed25519Backend } from './ed25519/backend.js';
 import { nobleBackend } from './ed25519/noble.js';
 import { fromHex, toHex } from './encoding.js';
-import { IntentcastError, isIntentcastError, type Result, toFailure } from './errors.js';
+import { failureOf, IntentcastError, isIntentcastError, type Result } from './errors.js';
 import { assertJsonValue, type JsonValue, parseJson } from './json.js';
 import { didKeyBytes, publicKeyFromDidKey } from './keys.js';
 import { LIMITS } from './limits.js';
@@ -38,18 +38,19 @@ export interface VerifyOptions {
  * Checks a message completely, in the order spec/validation.md gives: size and JSON form, version and type,
  * schema, times and amounts, the form of a sealed part, author key, id, signature, then expiry against
  * `now`. Accepts JSON text, UTF-8 bytes or an already parsed value. Never throws on bad input, however
- * hostile the value: the result says what was wrong. A `now` that is not a time is a bug of the caller and
- * throws a TypeError.
+ * hostile the value: the result says what was wrong, and a failure of core itself is ERR_INTERNAL. A `now`
+ * that is not a time is a bug of the caller and throws a TypeError.
  *
  * @example
  * const result = validateMessage(text);
  * if (!result.ok) console.error(result.code, result.message, result.path);
  */
 export function validateMessage(input: unknown, options: VerifyOptions = {}): Result<Message> {
+  const now = clockFor(options);
   try {
-    return { ok: true, value: assertMessage(input, options) };
+    return { ok: true, value: checkMessage(input, options, now) };
   } catch (err) {
-    return toFailure(err);
+    return failureOf(err);
   }
 }
 
@@ -83,8 +84,11 @@ export const isValidMessage: (input: unknown, options?: VerifyOptions) => boolea
 
 /** Checks a message and returns it typed, or throws an IntentcastError. */
 export function assertMessage(input: unknown, options: VerifyOptions = {}): Message {
-  // Read first, so a broken clock is reported whatever the message holds.
-  const now = options.checkTime === false ? undefined : clockOf(options.now);
+  return checkMessage(input, options, clockFor(options));
+}
+
+/** The checks of assertMessage, at the verifier's time `now` (undefined: no time checks). */
+function checkMessage(input: unknown, options: VerifyOptions, now: number | undefined): Message {
   const value =
     typeof input === 'string' || input instanceof Uint8Array ? parseJson(input) : plainCopy(input);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -241,6 +245,14 @@ function checkSealedPart(message: Message): void {
   } catch (err) {
     throw new IntentcastError('ERR_SEAL', (err as Error).message, { path: '/body/sealed', cause: err });
   }
+}
+
+/**
+ * The time to check expiry against, or undefined when it is not checked. Read before anything else, so a
+ * broken clock is reported whatever the message holds, and as the caller's bug rather than a failed check.
+ */
+function clockFor(options: VerifyOptions): number | undefined {
+  return options.checkTime === false ? undefined : clockOf(options.now);
 }
 
 /** Epoch milliseconds of the verifier's clock; a clock that is not a time is a bug of the caller. */

@@ -1,18 +1,11 @@
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { base64 } from '@scure/base';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import confirm from '../../../spec/schemas/confirm.json' with { type: 'json' };
-import defs from '../../../spec/schemas/defs.json' with { type: 'json' };
-import envelope from '../../../spec/schemas/envelope.json' with { type: 'json' };
-import intent from '../../../spec/schemas/intent.json' with { type: 'json' };
-import offer from '../../../spec/schemas/offer.json' with { type: 'json' };
-import reply from '../../../spec/schemas/reply.json' with { type: 'json' };
-import webhookEvent from '../../../spec/schemas/webhook-event.json' with { type: 'json' };
-import withdraw from '../../../spec/schemas/withdraw.json' with { type: 'json' };
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { Ed25519Backend } from './ed25519/backend.js';
 import { concatBytes, equalBytes, randomBytes, utf8 } from './encoding.js';
-import { IntentcastError, type Result, toFailure } from './errors.js';
+import { failureOf, IntentcastError, type Result } from './errors.js';
+import { webhookEvent as validateEvent } from './generated/validators.js';
 import { escapePointer, type JsonValue, parseJson } from './json.js';
 import type { Confirm, Intent, Offer, Reply, Timestamp, Withdraw } from './types.js';
 import { validateMessage } from './validate.js';
@@ -222,7 +215,13 @@ function header(headers: WebhookHeaderInput, name: keyof WebhookHeaders): string
   return values.join(' ');
 }
 
-function clock(options: WebhookVerifyOptions): { nowSec: number; tolerance: number } {
+interface Clock {
+  nowSec: number;
+  tolerance: number;
+}
+
+/** The receiver's time and tolerance; options that are not a time or a tolerance are the caller's bug. */
+function clock(options: WebhookVerifyOptions): Clock {
   const { now, toleranceSec = WEBHOOK_TOLERANCE_SEC } = options;
   const ms = now === undefined ? Date.now() : now instanceof Date ? now.getTime() : now;
   if (!Number.isFinite(ms)) throw new TypeError('"now" expected a Date or epoch milliseconds');
@@ -237,9 +236,8 @@ function checkDelivery(
   headers: WebhookHeaderInput,
   body: unknown,
   secret: unknown,
-  options: WebhookVerifyOptions,
+  { nowSec, tolerance }: Clock,
 ): { id: string; timestamp: number; bytes: Uint8Array } {
-  const { nowSec, tolerance } = clock(options);
   const keys = secretKeys(secret);
   const id = header(headers, 'webhook-id');
   const timestampText = header(headers, 'webhook-timestamp');
@@ -292,7 +290,7 @@ export function verifyWebhook(
   options: WebhookVerifyOptions = {},
 ): boolean {
   try {
-    checkDelivery(headers, body, secret, options);
+    checkDelivery(headers, body, secret, clock(options));
     return true;
   } catch {
     return false;
@@ -302,7 +300,9 @@ export function verifyWebhook(
 /**
  * Checks a delivery completely: the headers, signature and time as verifyWebhook does, then that the body
  * is an Intentcast event whose message, if it carries one, validates on its own (expiry not checked). Never
- * throws on bad input: a failure has the code ERR_WEBHOOK_INVALID and says what was wrong.
+ * throws on bad input: a failure has the code ERR_WEBHOOK_INVALID and says what was wrong, and a failure of
+ * core itself is ERR_INTERNAL. A `now` or `toleranceSec` that is not a time is a bug of the caller and
+ * throws a TypeError.
  *
  * @example
  * const result = validateWebhook(req.headers, rawBody, secret);
@@ -314,10 +314,11 @@ export function validateWebhook(
   secret: string | readonly string[],
   options: WebhookValidateOptions = {},
 ): Result<WebhookDelivery> {
+  const at = clock(options);
   try {
-    return { ok: true, value: parseWebhook(headers, body, secret, options) };
+    return { ok: true, value: readDelivery(headers, body, secret, options, at) };
   } catch (err) {
-    return toFailure(err);
+    return failureOf(err);
   }
 }
 
@@ -333,21 +334,19 @@ export function parseWebhook(
   secret: string | readonly string[],
   options: WebhookValidateOptions = {},
 ): WebhookDelivery {
-  const { id, timestamp, bytes } = checkDelivery(headers, body, secret, options);
-  return { id, timestamp, event: parseEvent(body, bytes, options) };
+  return readDelivery(headers, body, secret, options, clock(options));
 }
 
-let eventSchema: ValidateFunction | undefined;
-
-/** Compiles the event schema, with the message schemas it refers to, in ajv's strict mode on first use. */
-function eventValidator(): ValidateFunction {
-  if (eventSchema) return eventSchema;
-  // As in schemas.ts: strictRequired cannot see the properties an enclosing schema defines.
-  const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: false, unicodeRegExp: true });
-  for (const schema of [defs, envelope, intent, offer, reply, withdraw, confirm, webhookEvent])
-    ajv.addSchema(schema);
-  eventSchema = ajv.getSchema(webhookEvent.$id)!;
-  return eventSchema;
+/** The checks of parseWebhook, at the receiver's time `at`. */
+function readDelivery(
+  headers: WebhookHeaderInput,
+  body: string | Uint8Array,
+  secret: string | readonly string[],
+  options: WebhookValidateOptions,
+  at: Clock,
+): WebhookDelivery {
+  const { id, timestamp, bytes } = checkDelivery(headers, body, secret, at);
+  return { id, timestamp, event: parseEvent(body, bytes, options) };
 }
 
 function describe(error: ErrorObject): { path: string; detail: string } {
@@ -374,9 +373,9 @@ function parseEvent(body: unknown, bytes: Uint8Array, options: WebhookValidateOp
   } catch (err) {
     throw fail(`body is not acceptable JSON: ${(err as Error).message}`);
   }
-  const validate = eventValidator();
-  if (!validate(value)) {
-    const { path, detail } = describe(validate.errors![0]!);
+  // Compiled from the schemas at build time, as the message validators are (see schemas.ts).
+  if (!validateEvent(value)) {
+    const { path, detail } = describe(validateEvent.errors![0]!);
     throw fail(`body is not a webhook event: ${path || '/'} ${detail}`, path);
   }
   const event = value as unknown as WebhookEvent;
@@ -386,6 +385,8 @@ function parseEvent(body: unknown, bytes: Uint8Array, options: WebhookValidateOp
       event.data.message,
       backend ? { backend, checkTime: false } : { checkTime: false },
     );
+    // Core failing to check the message says nothing about the delivery, so it is not reported as invalid.
+    if (!result.ok && result.code === 'ERR_INTERNAL') throw new IntentcastError(result.code, result.message);
     if (!result.ok) {
       throw fail(
         `body: the message does not validate: ${result.code} ${result.message}`,

@@ -7,13 +7,11 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 /**
  * The content security policy of the console's pages: everything from the relay itself, nothing inline,
  * no frames, no plugins, and connections (API calls, server-sent events, WebSocket) to the relay only.
- *
- * `'unsafe-eval'` is there because the SDK checks every message against the protocol's JSON Schemas with
- * ajv, which compiles its validators with `new Function`. It goes once core ships precompiled validators.
+ * No `'unsafe-eval'` either: core's schema validators are compiled at build time, not with `new Function`.
  */
 export const CONSOLE_CSP = [
   "default-src 'none'",
-  "script-src 'self' 'unsafe-eval'",
+  "script-src 'self'",
   "style-src 'self'",
   "img-src 'self'",
   "connect-src 'self'",

@@ -53,6 +53,7 @@ describe('the console at /', () => {
     expect(CONSOLE_CSP).toContain("connect-src 'self'");
     expect(CONSOLE_CSP).toContain("frame-ancestors 'none'");
     expect(CONSOLE_CSP).not.toMatch(/https?:|\*|'unsafe-inline'/);
+    expect(CONSOLE_CSP).not.toContain("'unsafe-eval'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['cache-control']).toBe('no-cache');
     const again = await relay.app.inject({
