@@ -141,6 +141,21 @@ const cases: Case[] = [
     starts: /^SEARCH c USING PRIMARY KEY \(prefix=\?/,
   },
   {
+    description: 'a category and a country',
+    filter: { categories: ['lodging'], regions: ['PT'] },
+    starts: /^SEARCH c USING PRIMARY KEY \(prefix=\?/,
+  },
+  {
+    description: 'a category, a country and a budget',
+    filter: { categories: ['lodging'], regions: ['PT'], budget: { currency: 'EUR', max: '80' } },
+    starts: /^SEARCH c USING INDEX intent_categories_place \(prefix=\? AND country=\? AND currency=\?/,
+  },
+  {
+    description: 'a category, a region and a budget',
+    filter: { categories: ['lodging.hotel'], regions: ['PT-11'], budget: { currency: 'USD', min: '10' } },
+    starts: /^SEARCH c USING INDEX intent_categories_place \(prefix=\? AND country=\? AND currency=\?/,
+  },
+  {
     description: 'near a point with many circles around',
     filter: { near: { lat: 38.7, lon: -9.1, radiusKm: 25 } },
     starts: BY_SEQ,

@@ -196,6 +196,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE intent_facets RENAME TO intent_categories;
     `,
   },
+  {
+    version: 5,
+    description: 'an index of category prefixes by country and currency, for place-and-budget queries',
+    sql: `
+      -- A category, a place and a budget together match few intents of the category: this index lists
+      -- exactly those of one country and currency, in seq order (its entries end with the key, prefix and
+      -- seq), so such a query reads about one row per match instead of most of the category.
+      CREATE INDEX intent_categories_place ON intent_categories (prefix, country, currency)
+        WHERE country IS NOT NULL AND currency IS NOT NULL;
+    `,
+  },
 ];
 
 /** The schema version this software writes. */

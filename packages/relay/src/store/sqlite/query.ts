@@ -82,10 +82,19 @@ export function intentQuerySql(query: IntentQuery, options: IntentQueryOptions =
     driver = { from: 'intents i', join: '', seq: 'i.seq' };
   }
   const byIntents = driver.seq === 'i.seq';
+  const byCategory = driver.seq === 'c.seq';
   // The columns region, country, currency, budget_min, budget_max and created are in intent_categories too:
-  // when it drives, they are tested in its rows, and an intent's own row is read only for a match. On
-  // intents, a unary + keeps SQLite from an index whose order is not seq order.
-  const at = (column: string) => (driver.seq === 'c.seq' ? `c.${column}` : `+i.${column}`);
+  // when it drives, they are tested in its rows, and an intent's own row is read only for a match. A unary
+  // + keeps SQLite from an index whose order is not seq order.
+  const at = (column: string) => (byCategory ? `+c.${column}` : `+i.${column}`);
+  // One place and a currency with one category: intent_categories_place lists those rows in seq order.
+  // Named, not left to the planner: its statistics cannot tell how few rows the three together match.
+  const place = filter.regions?.length === 1 ? filter.regions[0]! : undefined;
+  if (byCategory && place !== undefined && filter.budget !== undefined) {
+    driver.from = 'intent_categories c INDEXED BY intent_categories_place CROSS JOIN intents i';
+    where.push('c.country = ?', 'c.currency = ?');
+    params.push(place.slice(0, 2), filter.budget.currency);
+  }
 
   // The rule of stateAt (store.ts): a thread still open at its intent's expiry is expired, or done with
   // what it accepted.
