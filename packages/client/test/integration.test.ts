@@ -114,6 +114,39 @@ describe('a negotiation through a real relay', () => {
   });
 });
 
+describe('a mailbox stream whose access token expires', () => {
+  let relay: RunningRelay;
+  beforeAll(async () => {
+    relay = await startRelay({ limits: { tokenTtlMs: 1_500 } });
+  });
+  afterAll(() => relay.close());
+
+  it('is ended by the relay, renewed by the SDK, and loses and repeats nothing', async () => {
+    const controller = new AbortController();
+    const buyer = new Buyer({ relays: [relay.url], keystore: new MemoryKeystore(), ...quick });
+    const vendor = vendorOn([relay.url], 'Casa Rosa');
+    try {
+      const { intent } = await buyer.cast(intentInput('A room for the night'));
+      const mail = buyer.messages(intent.id, { signal: controller.signal })[Symbol.asyncIterator]();
+      const { message: offer } = await vendor.offer(intent, {
+        price: EUR('80.00'),
+        description: 'Room 3',
+        quantity: 1,
+      });
+      expect((await next(mail, 'the offer')).id).toBe(offer.id);
+      // The first token lapses; the relay ends the mailbox stream, and the SDK comes back with a new one.
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      const withdrawal = await vendor.withdraw(offer, { reason: 'timing' });
+      const second = await next(mail, 'the withdrawal, after the token was renewed');
+      expect(second.id).toBe(withdrawal.message.id);
+    } finally {
+      controller.abort();
+      await buyer.close();
+      await vendor.close();
+    }
+  });
+});
+
 describe('resuming a stream', () => {
   let relay: RunningRelay;
   beforeAll(async () => {

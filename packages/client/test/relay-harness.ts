@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPair, type KeyPair } from '@intentcast/core';
 import type { FastifyInstance } from 'fastify';
-import { buildRelay, openSqliteStore, type Store } from '../../relay/src/index.js';
+import { buildRelay, openSqliteStore, type RelayLimits, type Store } from '../../relay/src/index.js';
 import { createHub, streamPlugin } from '../../relay/src/stream/index.js';
 
 export interface RunningRelay {
@@ -20,7 +20,7 @@ export interface RunningRelay {
   close(): Promise<void>;
 }
 
-export async function startRelay(): Promise<RunningRelay> {
+export async function startRelay(options: { limits?: Partial<RelayLimits> } = {}): Promise<RunningRelay> {
   const dataDir = await mkdtemp(join(tmpdir(), 'intentcast-client-relay-'));
   const key = generateKeyPair();
   let store: Store;
@@ -29,7 +29,13 @@ export async function startRelay(): Promise<RunningRelay> {
   const up = async (port: number): Promise<number> => {
     store = openSqliteStore(join(dataDir, 'relay.sqlite'), { synchronous: 'NORMAL' });
     const hub = createHub();
-    app = await buildRelay({ store, key, hub, plugins: [streamPlugin({ hub })] });
+    app = await buildRelay({
+      store,
+      key,
+      hub,
+      plugins: [streamPlugin({ hub })],
+      ...(options.limits ? { limits: options.limits } : {}),
+    });
     await app.listen({ host: '127.0.0.1', port });
     return (app.server.address() as AddressInfo).port;
   };

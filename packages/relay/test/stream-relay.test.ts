@@ -25,12 +25,12 @@ let hub: Hub;
 let base: string;
 const clients: { close(): void }[] = [];
 
-async function start(): Promise<void> {
+async function start(limits: { tokenTtlMs?: number } = {}): Promise<void> {
   hub = createHub();
   relay = await startFullRelay({
     hub,
     plugins: [streamPlugin({ hub })],
-    limits: { stream: { heartbeatMs: 1000 } },
+    limits: { stream: { heartbeatMs: 1000 }, ...limits },
   });
   await relay.app.listen({ host: '127.0.0.1', port: 0 });
   const address = relay.app.server.address();
@@ -92,6 +92,44 @@ describe('streams in the relay', () => {
     expect(messageOf(stream.events[0]!.data)).toEqual(proposal);
     expect(socket.of('event', 'mine')[0]!.message).toEqual(proposal);
     expect(socket.of('event', 'mine')[0]!.seq).toBe(Number(stream.events[0]!.id));
+  });
+
+  it('ends a mailbox subscription when its access token expires, and leaves public ones open', async () => {
+    await start({ tokenTtlMs: 1200 });
+    const hotel = make.intent(t);
+    await postAll(relay.app, hotel);
+    const token = await tokenFor(relay.app, BUYER);
+    const mailbox = await sse('?mailbox=only', bearer(token));
+    const publicWithToken = await sse('?category=lodging', bearer(token));
+    const socket = await WsClient.open(`ws://${base}/v1/ws`);
+    clients.push(socket);
+    socket.send({ op: 'auth', token });
+    socket.send({ op: 'subscribe', sub: 'mine', mailbox: true });
+    socket.send({ op: 'subscribe', sub: 'all', filter: {} });
+    await socket.waitFor(
+      (c) => c.of('eose', 'mine').length === 1 && c.of('eose', 'all').length === 1,
+      'eose',
+    );
+
+    // Before the token lapses, the mailbox works.
+    await postAll(relay.app, make.offer({ at: T0 + 1000 }, hotel, VENDOR_A));
+    await mailbox.waitFor(1);
+
+    await until(() => mailbox.ended, 'the SSE mailbox stream to end', 5_000);
+    const last = mailbox.events[mailbox.events.length - 1]!;
+    expect(last.event).toBe('error');
+    expect(JSON.parse(last.data)).toMatchObject({ code: 'ERR_AUTH_INVALID' });
+    await socket.waitFor((c) => c.of('closed', 'mine').length === 1, 'the mailbox subscription to close');
+    expect(socket.of('closed', 'mine')[0]).toMatchObject({ code: 'ERR_AUTH_INVALID' });
+    // What needs no token goes on: the public subscription on the same socket, and the public SSE stream.
+    expect(socket.of('closed', 'all')).toEqual([]);
+    expect(publicWithToken.ended).toBe(false);
+    const next = make.intent({ at: T0 + 2000 });
+    await postAll(relay.app, next);
+    await socket.waitFor(
+      (c) => c.of('event', 'all').some((f) => (f.message as Message).id === next.id),
+      'next',
+    );
   });
 
   it('answers errors in the relay’s error format: bad token, unknown parameter', async () => {

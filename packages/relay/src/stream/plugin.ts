@@ -4,6 +4,7 @@ import type { EventSource } from '../events.js';
 import type { Hub } from './hub.js';
 import { resolveStreamLimits, type StreamLimits } from './limits.js';
 import { registerSseRoute } from './sse.js';
+import { jwtExpiry, type TokenLifetime } from './token-expiry.js';
 import { registerWsRoute } from './ws.js';
 
 export interface StreamPluginOptions {
@@ -21,6 +22,11 @@ export interface StreamPluginOptions {
    * request with that token as its bearer token.
    */
   verifyToken?: (token: string) => Promise<string>;
+  /**
+   * When a verified token lapses, epoch ms, so that a mailbox subscription ends then (ERR_AUTH_INVALID)
+   * rather than outliving it. Defaults to a JWT's `exp` claim; undefined means it does not lapse.
+   */
+  tokenExpiry?: (token: string) => number | undefined;
   /**
    * Overrides of the hub's limits for the routes. Defaults to the `stream` field of the instance's `limits`
    * decoration. The relay-wide counts are always the hub's own.
@@ -91,12 +97,18 @@ export function streamPlugin(options: StreamPluginOptions): FastifyPluginAsync {
     if (!app.hasDecorator('websocketServer')) {
       await app.register(websocket, { options: { maxPayload: limits.maxFrameBytes } });
     }
-    registerSseRoute(app, { hub, source, authenticate, limits });
+    const clock = decoration<() => number>(app, 'clock', (value) => typeof value === 'function');
+    const lifetime: TokenLifetime = {
+      expiry: options.tokenExpiry ?? jwtExpiry,
+      clock: clock === undefined ? Date.now : () => clock.call(app),
+    };
+    registerSseRoute(app, { hub, source, authenticate, limits, lifetime });
     registerWsRoute(app, {
       hub,
       source,
       authenticate,
       limits,
+      lifetime,
       ...(options.verifyToken === undefined ? {} : { verifyToken: options.verifyToken }),
     });
   };

@@ -1,12 +1,14 @@
 import type { ServerResponse } from 'node:http';
 import { type ErrorCode, IntentcastError } from '@intentcast/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requestToken } from '../auth/authenticate.js';
 import type { EventSource } from '../events.js';
 import { FILTER_PARAMS, type FilterQuery, type IntentFilter, parseFilter } from '../filter.js';
 import type { EventKind } from './backlog.js';
 import type { Hub } from './hub.js';
 import type { StreamLimits } from './limits.js';
 import type { Outgoing, Subscription, SubscriptionSink } from './subscription.js';
+import { type TokenLifetime, timeLeft } from './token-expiry.js';
 
 export interface StreamQuery extends FilterQuery {
   cursor?: string;
@@ -174,6 +176,8 @@ export interface SseRouteOptions {
   hub: Hub;
   source: EventSource;
   authenticate: (request: FastifyRequest) => Promise<string | undefined>;
+  /** Ends mailbox subscriptions when their token lapses. */
+  lifetime: TokenLifetime;
   limits: StreamLimits;
 }
 
@@ -182,7 +186,7 @@ export interface SseRouteOptions {
  * caller's mailbox, as server-sent events (spec/streams.md#sse).
  */
 export function registerSseRoute(app: FastifyInstance, options: SseRouteOptions): void {
-  const { hub, source, authenticate, limits } = options;
+  const { hub, source, authenticate, limits, lifetime } = options;
   app.get<{ Querystring: StreamQuery }>(
     '/v1/stream',
     { schema: { querystring: STREAM_QUERY_SCHEMA } },
@@ -204,12 +208,14 @@ export function registerSseRoute(app: FastifyInstance, options: SseRouteOptions)
       if (mailbox !== undefined && key === undefined) {
         throw new IntentcastError('ERR_UNAUTHORIZED', 'mailbox: the mailbox stream needs an access token');
       }
+      const authExpiresInMs = mailbox === undefined ? undefined : timeLeft(lifetime, requestToken(request));
       const connection = new SseConnection(reply.raw, limits);
       const sub = hub.subscribe({
         ...(filter === undefined ? {} : { filter }),
         ...(mailbox === undefined ? {} : { mailbox: key }),
         ...(key === undefined ? {} : { owner: key }),
         ...(cursor === undefined ? {} : { cursor }),
+        ...(authExpiresInMs === undefined ? {} : { authExpiresInMs }),
         source,
         sink: connection,
         limits,

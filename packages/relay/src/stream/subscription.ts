@@ -48,7 +48,15 @@ export interface SubscriptionSpec extends Selection {
   owner?: string;
   /** The last seq the client saw; undefined for live events only. */
   cursor?: number;
+  /**
+   * For a mailbox subscription: milliseconds until the access token it was opened with lapses. It then
+   * ends with ERR_AUTH_INVALID, and the client reconnects with a new token from where it stopped.
+   */
+  authExpiresInMs?: number;
 }
+
+/** setTimeout's longest delay; a token valid longer is checked again when this one fires. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export type SubscriptionState = 'new' | 'catching-up' | 'live' | 'ended';
 
@@ -69,6 +77,7 @@ export class Subscription {
   readonly #source: EventSource;
   readonly #sink: SubscriptionSink;
   readonly #limits: StreamLimits;
+  #lapse: NodeJS.Timeout | undefined;
 
   constructor(
     host: SubscriptionHost,
@@ -96,6 +105,9 @@ export class Subscription {
   /** Starts the catch-up (with a cursor) or goes live at once (without one). */
   start(): void {
     if (this.#state !== 'new') return;
+    if (this.spec.mailbox !== undefined && this.spec.authExpiresInMs !== undefined) {
+      this.#endWhenTokenLapses(Date.now() + this.spec.authExpiresInMs);
+    }
     if (this.spec.cursor === undefined) {
       this.#position = this.#host.lastPublished();
       this.#goLive();
@@ -138,7 +150,24 @@ export class Subscription {
   cancel(): void {
     if (this.#state === 'ended') return;
     this.#state = 'ended';
+    clearTimeout(this.#lapse);
     this.#host.release(this);
+  }
+
+  #endWhenTokenLapses(at: number): void {
+    const wait = at - Date.now();
+    this.#lapse = setTimeout(
+      () => {
+        if (wait > MAX_TIMER_MS) this.#endWhenTokenLapses(at);
+        else
+          this.end(
+            'ERR_AUTH_INVALID',
+            'The access token of this mailbox stream expired; reconnect with a new one',
+          );
+      },
+      Math.min(Math.max(0, wait), MAX_TIMER_MS),
+    );
+    this.#lapse.unref();
   }
 
   #goLive(): void {

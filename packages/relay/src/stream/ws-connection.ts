@@ -6,6 +6,7 @@ import type { EventKind } from './backlog.js';
 import type { Hub } from './hub.js';
 import type { StreamLimits } from './limits.js';
 import type { Outgoing, Subscription, SubscriptionSink } from './subscription.js';
+import type { TokenLifetime } from './token-expiry.js';
 import { type ClientFrame, parseClientFrame } from './ws-protocol.js';
 
 /** WebSocket close codes (RFC 6455 section 7.4.1). */
@@ -36,6 +37,8 @@ export interface WsConnectionOptions {
   limits: StreamLimits;
   /** Checks a token sent in an `auth` frame and returns its key; throws ERR_AUTH_INVALID. */
   verifyToken: (token: string) => Promise<string>;
+  /** Ends mailbox subscriptions when their token lapses. */
+  lifetime: TokenLifetime;
 }
 
 /** The frames of one subscription on a shared connection. */
@@ -83,6 +86,8 @@ export class WsConnection {
   readonly #options: WsConnectionOptions;
   readonly #subs = new Map<string, Subscription>();
   #key: string | undefined;
+  /** When the connection's token lapses, on the relay's clock; undefined when it states no expiry. */
+  #keyExpires: number | undefined;
   #pending = 0;
   #waiters: (() => void)[] = [];
   /** Frames held while an `auth` is being checked, so that frames take effect in order. */
@@ -92,10 +97,16 @@ export class WsConnection {
   readonly #ping: NodeJS.Timeout;
   readonly #offHubClose: () => void;
 
-  constructor(socket: WebSocket, options: WsConnectionOptions, key: string | undefined) {
+  constructor(
+    socket: WebSocket,
+    options: WsConnectionOptions,
+    key: string | undefined,
+    keyExpiresInMs?: number,
+  ) {
     this.#socket = socket;
     this.#options = options;
     this.#key = key;
+    this.#keyExpires = keyExpiresInMs === undefined ? undefined : options.lifetime.clock() + keyExpiresInMs;
     socket.on('message', (data, isBinary) => this.#receive(data, isBinary));
     socket.on('pong', () => {
       this.#alive = true;
@@ -207,6 +218,7 @@ export class WsConnection {
     this.#options.verifyToken(token).then(
       (key) => {
         this.#key = key;
+        this.#keyExpires = this.#options.lifetime.expiry(token);
         this.#release();
       },
       (err: unknown) => {
@@ -258,6 +270,9 @@ export class WsConnection {
         ...(mailbox ? { mailbox: this.#key } : {}),
         ...(this.#key === undefined ? {} : { owner: this.#key }),
         ...(frame.cursor === undefined ? {} : { cursor: frame.cursor }),
+        ...(mailbox && this.#keyExpires !== undefined
+          ? { authExpiresInMs: Math.max(0, this.#keyExpires - this.#options.lifetime.clock()) }
+          : {}),
         source,
         sink: new WsSubscriptionSink(this, id),
         limits,

@@ -1,8 +1,11 @@
 import { IntentcastError } from '@intentcast/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { requestToken } from '../auth/authenticate.js';
 import type { EventSource } from '../events.js';
 import type { Hub } from './hub.js';
 import type { StreamLimits } from './limits.js';
+import type { TokenLifetime } from './token-expiry.js';
+import { timeLeft } from './token-expiry.js';
 import { WsConnection } from './ws-connection.js';
 
 export interface WsRouteOptions {
@@ -11,6 +14,8 @@ export interface WsRouteOptions {
   limits: StreamLimits;
   authenticate: (request: FastifyRequest) => Promise<string | undefined>;
   verifyToken?: (token: string) => Promise<string>;
+  /** Ends mailbox subscriptions when their token lapses. */
+  lifetime: TokenLifetime;
 }
 
 /** The request, seen with `token` as its bearer token: lets `authenticate` check an `auth` frame. */
@@ -46,7 +51,10 @@ export function registerWsRoute(app: FastifyInstance, options: WsRouteOptions): 
             throw new IntentcastError('ERR_AUTH_INVALID', 'The access token does not verify');
           return key;
         });
-      new WsConnection(socket, { ...options, verifyToken }, keys.get(request));
+      const key = keys.get(request);
+      // The upgrade request's token was verified in preValidation; its lapse bounds mailbox subscriptions.
+      const lapse = key === undefined ? undefined : timeLeft(options.lifetime, requestToken(request));
+      new WsConnection(socket, { ...options, verifyToken }, key, lapse);
     },
   );
 }
