@@ -11,7 +11,11 @@ serveChild(async (config) => {
   const { buildRelay, openSqliteStore } = relayPackage;
   const store = openSqliteStore(config.dbPath, { synchronous: config.synchronous ?? 'FULL' });
   const streams = streamsMissing() === undefined;
-  const hub = streams ? relayPackage.createHub({ limits: { maxSubscriptions: 1_000_000 } }) : undefined;
+  const hub = streams
+    ? relayPackage.createHub({
+        limits: { maxSubscriptions: 1_000_000, maxSubscriptionsPerAddress: 1_000_000 },
+      })
+    : undefined;
   const relay = await buildRelay({
     store,
     key: generateKeyPair(),

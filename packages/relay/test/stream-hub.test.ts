@@ -301,6 +301,26 @@ describe('limits and closing', () => {
     expect(() => subscribe(hub, source, { filter: {}, owner: 'did:key:a' })).not.toThrow();
   });
 
+  it('counts subscriptions without a token per address, apart from those of keys, and releases them', () => {
+    const hub = createHub({ limits: { maxSubscriptionsPerAddress: 2, maxSubscriptionsPerKey: 5 } });
+    const source = new MemorySource();
+    const first = subscribe(hub, source, { filter: {}, address: '203.0.113.7' });
+    subscribe(hub, source, { filter: {}, address: '203.0.113.7' });
+    expect(() => subscribe(hub, source, { filter: {}, address: '203.0.113.7' })).toThrow(
+      expect.objectContaining({
+        code: 'ERR_TOO_MANY_SUBSCRIPTIONS',
+        message: 'This address has 2 subscriptions open, the most allowed',
+      }),
+    );
+    // Another address, and a key from the same address, have quotas of their own.
+    expect(() => subscribe(hub, source, { filter: {}, address: '198.51.100.1' })).not.toThrow();
+    expect(() =>
+      subscribe(hub, source, { filter: {}, address: '203.0.113.7', owner: 'did:key:a' }),
+    ).not.toThrow();
+    first.sub.cancel();
+    expect(() => subscribe(hub, source, { filter: {}, address: '203.0.113.7' })).not.toThrow();
+  });
+
   it('close tells each listener the reason once, forgets every subscription and refuses new ones', () => {
     const hub = createHub();
     const source = new MemorySource();

@@ -92,6 +92,19 @@ describe('GET /v1/stream', () => {
     });
   });
 
+  it('limits the streams one address opens without a token, and not those with one', async () => {
+    relay = await startRelay({ limits: { maxSubscriptionsPerAddress: 2 }, tokens });
+    const first = await open();
+    await open('?category=lodging');
+    const third = await open();
+    expect(third.status).toBe(429);
+    expect(third.error.code).toBe('ERR_TOO_MANY_SUBSCRIPTIONS');
+    expect((await open('?mailbox=1', { authorization: 'Bearer buyer-token' })).status).toBe(200);
+    first.close();
+    await until(() => relay.hub.stats().subscriptions === 2, 'the first stream to be released');
+    expect((await open()).status).toBe(200);
+  });
+
   it('sends comment heartbeats', async () => {
     relay = await startRelay({ limits: { heartbeatMs: 20 } });
     const client = await open();

@@ -150,6 +150,7 @@ const LIMIT_KEYS: ConfigKey[] = [
 const STREAM_DESCRIPTIONS: Readonly<Record<keyof typeof DEFAULT_STREAM_LIMITS, string>> = {
   maxSubscriptions: 'Stream subscriptions open at once on the whole relay.',
   maxSubscriptionsPerKey: 'Stream subscriptions open at once by one authenticated key.',
+  maxSubscriptionsPerAddress: 'Stream subscriptions open at once without a token from one client address.',
   maxSubscriptionsPerConnection: 'Subscriptions on one WebSocket connection.',
   maxBufferedBytes: 'Bytes a stream consumer may leave unread before it is cut off.',
   maxQueuedEvents: 'Events a stream consumer may leave unflushed before it is cut off.',

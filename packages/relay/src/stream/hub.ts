@@ -84,7 +84,17 @@ export function createHub(options: HubOptions = {}): Hub {
   const intents = new SubscriptionIndex<Subscription>();
   const mailboxes = new Buckets<string, Subscription>();
   const liveMailboxes = new Set<Subscription>();
-  const perKey = new Map<string, number>();
+  /** Open subscriptions per authenticated key (`key:…`) and per address without a key (`ip:…`). */
+  const perQuota = new Map<string, number>();
+  const quotaOf = (spec: SubscriptionSpec): { id: string; max: number; what: string } | undefined => {
+    if (spec.owner !== undefined) {
+      return { id: `key:${spec.owner}`, max: limits.maxSubscriptionsPerKey, what: 'This key has' };
+    }
+    if (spec.address !== undefined) {
+      return { id: `ip:${spec.address}`, max: limits.maxSubscriptionsPerAddress, what: 'This address has' };
+    }
+    return undefined;
+  };
   const closeListeners = new Set<(reason: string) => void>();
   let lastPublished = 0;
   let closed = false;
@@ -102,11 +112,11 @@ export function createHub(options: HubOptions = {}): Hub {
       if (!all.delete(sub)) return;
       intents.delete(sub);
       if (liveMailboxes.delete(sub)) mailboxes.delete(sub.spec.mailbox!, sub);
-      const owner = sub.spec.owner;
-      if (owner !== undefined) {
-        const count = (perKey.get(owner) ?? 1) - 1;
-        if (count === 0) perKey.delete(owner);
-        else perKey.set(owner, count);
+      const quota = quotaOf(sub.spec);
+      if (quota !== undefined) {
+        const count = (perQuota.get(quota.id) ?? 1) - 1;
+        if (count === 0) perQuota.delete(quota.id);
+        else perQuota.set(quota.id, count);
       }
     },
     lastPublished: () => lastPublished,
@@ -167,15 +177,16 @@ export function createHub(options: HubOptions = {}): Hub {
           'The relay has as many subscriptions as it allows',
         );
       }
-      if (spec.owner !== undefined) {
-        const count = perKey.get(spec.owner) ?? 0;
-        if (count >= limits.maxSubscriptionsPerKey) {
+      const quota = quotaOf(spec);
+      if (quota !== undefined) {
+        const count = perQuota.get(quota.id) ?? 0;
+        if (count >= quota.max) {
           throw new IntentcastError(
             'ERR_TOO_MANY_SUBSCRIPTIONS',
-            `This key has ${count} subscriptions open, the most allowed`,
+            `${quota.what} ${count} subscriptions open, the most allowed`,
           );
         }
-        perKey.set(spec.owner, count + 1);
+        perQuota.set(quota.id, count + 1);
       }
       const sub = new Subscription(host, source, spec, sink, streamLimits);
       all.add(sub);

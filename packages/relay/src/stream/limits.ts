@@ -8,6 +8,8 @@ export interface StreamLimits {
   maxSubscriptions: number;
   /** Subscriptions open at once by one authenticated key, over all its connections (hub). */
   maxSubscriptionsPerKey: number;
+  /** Subscriptions open at once without a token from one client address, over all its connections (hub). */
+  maxSubscriptionsPerAddress: number;
   /** Subscriptions open at once on one WebSocket connection. */
   maxSubscriptionsPerConnection: number;
   /** Bytes a consumer may leave unread in the relay's send buffer before it is cut off. */
@@ -35,6 +37,7 @@ export interface StreamLimits {
 export const DEFAULT_STREAM_LIMITS: Readonly<StreamLimits> = Object.freeze({
   maxSubscriptions: 100_000,
   maxSubscriptionsPerKey: 64,
+  maxSubscriptionsPerAddress: 256,
   maxSubscriptionsPerConnection: 16,
   maxBufferedBytes: 1024 * 1024,
   maxQueuedEvents: 4096,

@@ -213,7 +213,7 @@ export function registerSseRoute(app: FastifyInstance, options: SseRouteOptions)
       const sub = hub.subscribe({
         ...(filter === undefined ? {} : { filter }),
         ...(mailbox === undefined ? {} : { mailbox: key }),
-        ...(key === undefined ? {} : { owner: key }),
+        ...(key === undefined ? { address: request.ip } : { owner: key }),
         ...(cursor === undefined ? {} : { cursor }),
         ...(authExpiresInMs === undefined ? {} : { authExpiresInMs }),
         source,

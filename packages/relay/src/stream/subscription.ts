@@ -46,6 +46,8 @@ export interface SubscriptionHost {
 export interface SubscriptionSpec extends Selection {
   /** The authenticated key of the connection, counted against the per-key limit. */
   owner?: string;
+  /** The client's address, counted against the per-address limit when there is no `owner`. */
+  address?: string;
   /** The last seq the client saw; undefined for live events only. */
   cursor?: number;
   /**

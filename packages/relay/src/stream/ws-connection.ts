@@ -39,6 +39,8 @@ export interface WsConnectionOptions {
   verifyToken: (token: string) => Promise<string>;
   /** Ends mailbox subscriptions when their token lapses. */
   lifetime: TokenLifetime;
+  /** The client's address: subscriptions without a token count against its limit. */
+  address: string;
 }
 
 /** The frames of one subscription on a shared connection. */
@@ -268,7 +270,7 @@ export class WsConnection {
       const sub = hub.subscribe({
         ...(filter === undefined ? {} : { filter }),
         ...(mailbox ? { mailbox: this.#key } : {}),
-        ...(this.#key === undefined ? {} : { owner: this.#key }),
+        ...(this.#key === undefined ? { address: this.#options.address } : { owner: this.#key }),
         ...(frame.cursor === undefined ? {} : { cursor: frame.cursor }),
         ...(mailbox && this.#keyExpires !== undefined
           ? { authExpiresInMs: Math.max(0, this.#keyExpires - this.#options.lifetime.clock()) }

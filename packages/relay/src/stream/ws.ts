@@ -54,7 +54,7 @@ export function registerWsRoute(app: FastifyInstance, options: WsRouteOptions): 
       const key = keys.get(request);
       // The upgrade request's token was verified in preValidation; its lapse bounds mailbox subscriptions.
       const lapse = key === undefined ? undefined : timeLeft(options.lifetime, requestToken(request));
-      new WsConnection(socket, { ...options, verifyToken }, key, lapse);
+      new WsConnection(socket, { ...options, verifyToken, address: request.ip }, key, lapse);
     },
   );
 }
