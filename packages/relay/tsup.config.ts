@@ -7,6 +7,7 @@ export default defineConfig({
     main: 'src/main.ts',
     'crypto-worker': 'src/ingest/crypto-worker.ts',
     'checkpoint-worker': 'src/store/sqlite/checkpoint-worker.ts',
+    'sync-worker': 'src/store/sqlite/sync-worker.ts',
   },
   format: ['esm'],
   // Declarations only for the library entry; main.ts is the process entry and exports nothing.

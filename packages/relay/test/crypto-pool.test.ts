@@ -144,6 +144,36 @@ describe('workerCrypto', () => {
     expect(String(faults[0])).toMatch(/the key could not be loaded/);
   });
 
+  test('a thread whose answer does not fit the job is not trusted: a missing refusal is never a pass', async () => {
+    const { crypto, faults } = pool({
+      workers: 1,
+      workerUrl: new URL('./fixtures/short-crypto-worker.mjs', import.meta.url),
+    });
+    const items = mixedMessages();
+    const verdicts = await crypto.validate(items, T0);
+    expect(verdicts).toEqual(await inline.validate(items, T0));
+    expect(verdicts[2]).toMatchObject({ ok: false, code: 'ERR_SIGNATURE_INVALID' });
+    const facts = [{ id: 'ab'.repeat(32), seq: 7, receivedAt: T0 }];
+    expect(await crypto.receipts(facts)).toEqual(await inline.receipts(facts));
+    expect(String(faults[0])).toMatch(/wrong results/);
+  });
+
+  test('stops replacing threads that cannot start, and stays correct in the event loop', async () => {
+    const { crypto, faults } = pool({
+      workers: 1,
+      workerUrl: new URL('./fixtures/broken-crypto-worker.mjs', import.meta.url),
+    });
+    await expect
+      .poll(() => faults.some((f) => /stay in the event loop/.test(String(f))), { timeout: 10_000 })
+      .toBe(true);
+    const settled = faults.length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(faults.length).toBe(settled);
+    expect(settled).toBeLessThanOrEqual(8);
+    const items = mixedMessages();
+    expect(await crypto.validate(items, T0)).toEqual(await inline.validate(items, T0));
+  });
+
   test('still answers after close, in the event loop', async () => {
     const { crypto } = pool();
     await crypto.close();

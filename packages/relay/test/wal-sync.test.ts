@@ -1,7 +1,17 @@
-import { type fdatasync, fstatSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  type fdatasync,
+  fstatSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SyncThread } from '../src/store/sqlite/sync-thread.js';
 import { WalSync } from '../src/store/sqlite/wal-sync.js';
 
 /** A datasync that waits to be released, so a test decides when each sync ends. */
@@ -105,5 +115,33 @@ describe('WalSync', () => {
     calls[1]!.done(null);
     await again;
     wal.close();
+  });
+
+  it("syncs through a thread of its own, off libuv's shared pool, reporting errors as fdatasync does", async () => {
+    const thread = new SyncThread();
+    try {
+      const wal = new WalSync(db, thread.datasync);
+      await expect(wal.sync()).resolves.toBeUndefined();
+      wal.close();
+      const fd = openSync(`${db}-wal`, 'r');
+      closeSync(fd);
+      await expect(
+        new Promise((resolve, reject) => thread.datasync(fd, (err) => (err ? reject(err) : resolve(null)))),
+      ).rejects.toMatchObject({ code: 'EBADF' });
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it('goes on syncing through fs.fdatasync when its thread cannot start', async () => {
+    const thread = new SyncThread(new URL('./fixtures/broken-crypto-worker.mjs', import.meta.url));
+    try {
+      const wal = new WalSync(db, thread.datasync);
+      await expect(wal.sync()).resolves.toBeUndefined();
+      await expect(wal.sync()).resolves.toBeUndefined();
+      wal.close();
+    } finally {
+      await thread.close();
+    }
   });
 });

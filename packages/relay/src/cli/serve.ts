@@ -36,9 +36,14 @@ export async function startServer(config: RelayConfig, extras?: ServeExtras): Pr
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   const paths = dataPaths(config.dataDir);
   const { key, created } = await loadOrCreateRelayKey(paths.key);
+  // The relay's logger exists only once the relay is built; checkpoints start at the first write, later.
+  let reportCheckpoint: (error: string) => void = () => {};
   const store = openSqliteStore(paths.database, {
     synchronous: config.store.synchronous,
     busyTimeoutMs: config.store.busyTimeoutMs,
+    onCheckpoint: (outcome) => {
+      if (outcome.kind === 'failed') reportCheckpoint(outcome.error);
+    },
   });
   let relay: FastifyInstance;
   try {
@@ -53,6 +58,11 @@ export async function startServer(config: RelayConfig, extras?: ServeExtras): Pr
     await store.close();
     throw err;
   }
+  reportCheckpoint = (error) =>
+    relay.log.error(
+      { error },
+      'a checkpoint of the write-ahead log failed; commits checkpoint the log themselves past 10,000 pages',
+    );
   relay.log.info({ config: maskSecrets(config), keyCreated: created, did: relay.relayDid }, 'relay started');
   const { port } = relay.server.address() as AddressInfo;
   const host = config.listen.host.includes(':') ? `[${config.listen.host}]` : config.listen.host;

@@ -26,6 +26,31 @@ export interface WorkerCryptoOptions {
   workerUrl?: URL;
 }
 
+/** Threads replaced at most this many times within RESPAWN_WINDOW_MS. */
+const RESPAWN_LIMIT = 5;
+const RESPAWN_WINDOW_MS = 60_000;
+
+/** Whether a worker's results have the shape the job needs: one per item, each of the right kind. */
+function fits(job: Job, results: unknown): boolean {
+  if (!Array.isArray(results)) return false;
+  const count = job.calls.reduce((sum, call) => sum + call.count, 0);
+  if (results.length !== count) return false;
+  if (job.kind === 'validate') {
+    return results.every(
+      (r) =>
+        r === null ||
+        (typeof r === 'object' &&
+          r.ok === false &&
+          typeof r.code === 'string' &&
+          typeof r.message === 'string'),
+    );
+  }
+  const facts = job.calls.flatMap((call) => call.facts);
+  return results.every(
+    (r, i) => typeof r === 'object' && r !== null && typeof r.sig === 'string' && r.id === facts[i]?.id,
+  );
+}
+
 /** One caller's share of a job. */
 interface Call<T> {
   count: number;
@@ -66,6 +91,9 @@ class WorkerCrypto implements IngestCrypto {
   #flushing = false;
   #nextJob = 1;
   #closed = false;
+  /** When threads failed recently, epoch ms. */
+  #failures: number[] = [];
+  #gaveUp = false;
 
   constructor(options: WorkerCryptoOptions) {
     if (!Number.isInteger(options.workers) || options.workers < 1) {
@@ -179,6 +207,13 @@ class WorkerCrypto implements IngestCrypto {
       this.#runInline(job);
       return;
     }
+    if (!fits(job, reply.results)) {
+      // A thread that answers anything but one well-formed result per item is not trusted with the job:
+      // a missing refusal must never read as a pass.
+      this.#options.onFault(new Error('an ingest crypto worker answered a job with the wrong results'));
+      this.#runInline(job);
+      return;
+    }
     let offset = 0;
     if (job.kind === 'validate') {
       const refusals = reply.results as (Failure | null)[];
@@ -208,8 +243,29 @@ class WorkerCrypto implements IngestCrypto {
     this.#slots.splice(index, 1);
     slot.worker.removeAllListeners('exit');
     void slot.worker.terminate();
-    if (!this.#closed) this.#slots.push(this.#spawn());
+    if (!this.#closed && this.#mayRespawn()) this.#slots.push(this.#spawn());
     this.#drain(slot);
+  }
+
+  /**
+   * Whether to replace a failed thread: not after RESPAWN_LIMIT failures within RESPAWN_WINDOW_MS (a
+   * script that cannot load, say), after which the pool's work stays in the event loop.
+   */
+  #mayRespawn(): boolean {
+    const now = Date.now();
+    this.#failures = this.#failures.filter((at) => now - at < RESPAWN_WINDOW_MS);
+    this.#failures.push(now);
+    if (this.#failures.length <= RESPAWN_LIMIT) return true;
+    if (this.#slots.length === 0 && !this.#gaveUp) {
+      this.#gaveUp = true;
+      this.#options.onFault(
+        new Error(
+          `ingest crypto workers failed ${this.#failures.length} times in a minute; ` +
+            'checking and signing stay in the event loop',
+        ),
+      );
+    }
+    return false;
   }
 
   /** Answers a slot's jobs in the event loop. */

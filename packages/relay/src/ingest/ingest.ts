@@ -64,9 +64,11 @@ function failure(code: Failure['code'], message: string, path?: string): Failure
   return path === undefined ? { ok: false, code, message } : { ok: false, code, message, path };
 }
 
+// Most such failures store nothing, but one whose disk sync failed may have stored the message: a sender
+// can always send it again, since a stored message is then acknowledged as a replay.
 const INTERNAL: Failure = failure(
   'ERR_INTERNAL',
-  'the relay could not store the message; nothing was stored',
+  'the relay could not store the message, or could not make sure it is stored; sending it again is safe',
 );
 
 /**

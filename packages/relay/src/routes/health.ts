@@ -34,6 +34,8 @@ export function registerHealthRoutes(app: FastifyInstance, isShuttingDown: () =>
     async () => {
       if (isShuttingDown()) throw new IntentcastError('ERR_UNAVAILABLE', 'the relay is shutting down');
       if (!app.store.isOpen()) throw new IntentcastError('ERR_UNAVAILABLE', 'the store is not open');
+      const failure = app.store.failure?.();
+      if (failure !== undefined) throw new IntentcastError('ERR_UNAVAILABLE', failure.message);
       return { status: 'ready' };
     },
   );

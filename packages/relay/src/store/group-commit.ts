@@ -70,7 +70,8 @@ export class GroupCommitter<R, E> {
         results = await this.#options.commit(batch.map((entry) => entry.record));
       } catch (err) {
         // Records queued behind a failed commit may build on it (an offer on an intent in the failed
-        // batch), so they fail with it; their senders get an error and nothing of theirs is stored.
+        // batch), so they fail with it and their senders get an error. (A commit whose disk sync failed
+        // may have stored its records; the store then takes no more writes.)
         const failed = batch.concat(this.#queue.splice(0));
         this.#options.onError(err);
         for (const entry of failed) entry.reject(err);

@@ -25,6 +25,11 @@ export interface Store extends EventSource {
   deleteThreads(intentIds: readonly string[]): Promise<number>;
   /** False once closed. */
   isOpen(): boolean;
+  /**
+   * Why the store refuses writes, when it does: a store that could not make a commit durable cannot tell
+   * what is on disk, and takes no more writes until the relay restarts and recovers it.
+   */
+  failure?(): Error | undefined;
   close(): Promise<void>;
   /**
    * Webhook endpoints and the outbox of their deliveries (spec/relay-webhooks.md). A store without it

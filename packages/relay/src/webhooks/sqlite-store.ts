@@ -24,23 +24,45 @@ import {
   type WebhookStore,
 } from './store.js';
 
+/** What the webhook tables need from the store whose connection they share. */
+export interface WebhookStoreHost {
+  /** Throws when the store takes no more writes. */
+  writable(): void;
+  /** Resolves once everything written so far is on disk. */
+  durable(): Promise<void>;
+  /** The last message seq on disk: deliveries of later messages wait until their commit is durable. */
+  visibleSeq(): number;
+}
+
+const IMMEDIATE: WebhookStoreHost = {
+  writable: () => {},
+  durable: () => Promise.resolve(),
+  visibleSeq: () => Number.MAX_SAFE_INTEGER,
+};
+
 /**
  * The webhook tables of the SQLite store (migration 2). It shares the store's connection, so deliveries
- * written by `insertDeliveries` join the transaction of the messages they are about. Every other write
- * resolves only once `durable` says it is on disk, as the store's commits do.
+ * written by `insertDeliveries` join the transaction of the messages they are about, and are handed out
+ * only once that transaction is on disk. Every other write resolves only once it is on disk too, as the
+ * store's commits do.
  */
 export class SqliteWebhookStore implements WebhookStore {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
-  readonly #durable: () => Promise<void>;
+  readonly #host: WebhookStoreHost;
 
-  constructor(db: Database.Database, durable: () => Promise<void> = () => Promise.resolve()) {
+  constructor(db: Database.Database, host: WebhookStoreHost = IMMEDIATE) {
     this.#db = db;
-    this.#durable = durable;
+    this.#host = host;
+  }
+
+  #durable(): Promise<void> {
+    return this.#host.durable();
   }
 
   /** Runs `write` in one transaction and resolves with its result once the transaction is durable. */
   async #durably<T>(write: () => T): Promise<T> {
+    this.#host.writable();
     const result = this.#db.transaction(write)();
     await this.#durable();
     return result;
@@ -65,6 +87,7 @@ export class SqliteWebhookStore implements WebhookStore {
   }
 
   async createEndpoint(e: EndpointRecord): Promise<void> {
+    this.#host.writable();
     this.#run(
       `INSERT INTO webhook_endpoints (id, owner, url, filter, events, description, secret, previous_secret,
          previous_secret_until, enabled, disabled_reason, disabled_detail, disabled_at, failing_since, failures,
@@ -113,6 +136,7 @@ export class SqliteWebhookStore implements WebhookStore {
     const columns = endpointColumns(changes);
     const names = Object.keys(columns);
     if (names.length > 0) {
+      this.#host.writable();
       this.#run(`UPDATE webhook_endpoints SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`).run(
         ...Object.values(columns),
         id,
@@ -133,6 +157,7 @@ export class SqliteWebhookStore implements WebhookStore {
   }
 
   async enableEndpoint(id: string, now: number): Promise<EndpointRecord | undefined> {
+    this.#host.writable();
     this.#db.transaction(() => {
       this.#run(
         `UPDATE webhook_endpoints SET enabled = 1, disabled_reason = NULL, disabled_detail = NULL,
@@ -147,6 +172,7 @@ export class SqliteWebhookStore implements WebhookStore {
   }
 
   async enqueue(d: NewBodyDelivery): Promise<DeliveryRecord> {
+    this.#host.writable();
     const info = this.#run(
       `INSERT INTO webhook_deliveries (id, endpoint, type, body, event_time, status, next_attempt, queued)
        VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`,
@@ -176,6 +202,10 @@ export class SqliteWebhookStore implements WebhookStore {
       `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries WHERE endpoint = ? AND status = 'pending'
        ORDER BY ord LIMIT 1`,
     ).get(endpoint) as DeliveryRow | undefined;
+    // The head is sent only once the message it is about is on disk; until then the lane waits.
+    if (row?.seq != null && row.type !== 'intent.expired' && row.seq > this.#host.visibleSeq()) {
+      return undefined;
+    }
     return row === undefined ? undefined : toDelivery(row);
   }
 

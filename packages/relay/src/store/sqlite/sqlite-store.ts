@@ -18,7 +18,8 @@ import type {
 import { BACKSTOP_PAGES, Checkpointer, type CheckpointerOptions } from './checkpointer.js';
 import { migrate } from './migrations.js';
 import { intentQuerySql, NEAR_DENSE_ROWS, nearProbeSql } from './query.js';
-import { WalSync } from './wal-sync.js';
+import { SyncThread } from './sync-thread.js';
+import { type Datasync, WalSync } from './wal-sync.js';
 
 export interface SqliteStoreOptions {
   /**
@@ -37,6 +38,8 @@ export interface SqliteStoreOptions {
   checkpointThread?: boolean;
   /** Told of each checkpoint of that thread. */
   onCheckpoint?: CheckpointerOptions['onCheckpoint'];
+  /** The system call that syncs the log (synchronous FULL); tests make it fail. */
+  datasync?: Datasync;
 }
 
 interface MessageRow {
@@ -100,7 +103,10 @@ class SqliteStore implements Store {
   #lastSeq: number;
   /** Syncs the log after each commit (synchronous FULL on a file); undefined when SQLite syncs or nothing does. */
   readonly #wal: WalSync | undefined;
+  /** Where the log is synced: a thread of the store's own, off libuv's shared pool. */
+  readonly #syncThread: SyncThread | undefined;
   readonly #checkpointer: Checkpointer | undefined;
+  #failure: Error | undefined;
   readonly webhooks: SqliteWebhookStore;
 
   constructor(path: string, options: SqliteStoreOptions) {
@@ -130,7 +136,10 @@ class SqliteStore implements Store {
       | { seq: number }
       | undefined;
     this.#lastSeq = row?.seq ?? 0;
-    this.#wal = (options.synchronous ?? 'FULL') === 'FULL' && !db.memory ? new WalSync(path) : undefined;
+    if ((options.synchronous ?? 'FULL') === 'FULL' && !db.memory) {
+      if (options.datasync === undefined) this.#syncThread = new SyncThread();
+      this.#wal = new WalSync(path, options.datasync ?? this.#syncThread!.datasync);
+    }
     if (!db.memory && options.checkpointThread !== false) {
       db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
       this.#checkpointer = new Checkpointer(path, {
@@ -138,7 +147,11 @@ class SqliteStore implements Store {
         ...(options.onCheckpoint ? { onCheckpoint: options.onCheckpoint } : {}),
       });
     }
-    this.webhooks = new SqliteWebhookStore(db, () => this.#durable());
+    this.webhooks = new SqliteWebhookStore(db, {
+      writable: () => this.#assertWritable(),
+      durable: () => this.#durable(),
+      visibleSeq: () => this.#lastSeq,
+    });
     this.#commitTx = db.transaction((records: readonly NewRecord[]) => records.map((r) => this.#insert(r)));
     this.#deleteTx = db.transaction((ids: readonly string[]) => {
       let deleted = 0;
@@ -264,6 +277,7 @@ class SqliteStore implements Store {
   }
 
   async commit(records: readonly NewRecord[]): Promise<StoredEvent[]> {
+    this.#assertWritable();
     const events = this.#commitTx(records);
     // Readers of this connection see the records now; they count as stored (lastSeq, receipts, streams)
     // only once they are durable.
@@ -272,10 +286,33 @@ class SqliteStore implements Store {
     return events;
   }
 
-  /** Resolves once every transaction committed so far is as durable as `synchronous` promises. */
-  #durable(): Promise<void> {
+  /**
+   * Resolves once every transaction committed so far is as durable as `synchronous` promises. A sync that
+   * fails stops the store: the transaction is committed and visible but perhaps not on disk, and after a
+   * failed sync Linux may report the next one as a success with the failed pages lost. Only a restart, and
+   * SQLite's recovery of the log, can tell what is stored.
+   */
+  async #durable(): Promise<void> {
     this.#checkpointer?.written();
-    return this.#wal === undefined ? Promise.resolve() : this.#wal.sync();
+    if (this.#wal === undefined) return;
+    try {
+      await this.#wal.sync();
+    } catch (err) {
+      this.#failure ??= new Error(
+        `the store could not sync its write-ahead log (${err instanceof Error ? err.message : String(err)}); ` +
+          'it takes no more writes until the relay restarts',
+        { cause: err },
+      );
+      throw this.#failure;
+    }
+  }
+
+  #assertWritable(): void {
+    if (this.#failure !== undefined) throw this.#failure;
+  }
+
+  failure(): Error | undefined {
+    return this.#failure;
   }
 
   getMessage(id: string): Promise<StoredMessage | undefined> {
@@ -328,6 +365,7 @@ class SqliteStore implements Store {
   }
 
   async deleteThreads(intentIds: readonly string[]): Promise<number> {
+    this.#assertWritable();
     const deleted = this.#deleteTx(intentIds);
     this.#checkpointer?.written();
     return deleted;
@@ -336,16 +374,16 @@ class SqliteStore implements Store {
   intentsAfter(afterSeq: number, limit: number): StoredEvent[] {
     const rows = this.#statement(
       `SELECT m.seq, m.json, m.recipients, m.received FROM intents i JOIN messages m ON m.seq = i.seq
-       WHERE i.seq > ? ORDER BY i.seq LIMIT ?`,
-    ).all(afterSeq, limit) as MessageRow[];
+       WHERE i.seq > ? AND i.seq <= ? ORDER BY i.seq LIMIT ?`,
+    ).all(afterSeq, this.#lastSeq, limit) as MessageRow[];
     return rows.map(toEvent);
   }
 
   mailboxAfter(key: string, afterSeq: number, limit: number): StoredEvent[] {
     const rows = this.#statement(
       `SELECT m.seq, m.json, m.recipients, m.received FROM mailbox b JOIN messages m ON m.seq = b.seq
-       WHERE b.key = ? AND b.seq > ? ORDER BY b.seq LIMIT ?`,
-    ).all(key, afterSeq, limit) as MessageRow[];
+       WHERE b.key = ? AND b.seq > ? AND b.seq <= ? ORDER BY b.seq LIMIT ?`,
+    ).all(key, afterSeq, this.#lastSeq, limit) as MessageRow[];
     return rows.map(toEvent);
   }
 
@@ -371,8 +409,10 @@ class SqliteStore implements Store {
   async close(): Promise<void> {
     // A sync under way finishes first: its commit may still be waiting to be acknowledged.
     await this.#wal?.sync().catch(() => {});
-    this.#wal?.close();
     await this.#checkpointer?.close();
     if (this.#db.open) this.#db.close();
+    // Last: nothing can write, and so reopen the log's descriptor, once the connection is closed.
+    this.#wal?.close();
+    await this.#syncThread?.close();
   }
 }

@@ -13,9 +13,12 @@ import { closeSync, fdatasync, fstatSync, openSync, statSync } from 'node:fs';
  * Syncs are coalesced: callers that arrive while one is running share the next one, which starts when the
  * running one ends, since their writes may have missed the running one.
  */
+/** The fdatasync system call in callback form: fs.fdatasync, or a thread's (sync-thread.ts). */
+export type Datasync = (fd: number, done: (err: NodeJS.ErrnoException | null) => void) => void;
+
 export class WalSync {
   readonly #path: string;
-  readonly #datasync: typeof fdatasync;
+  readonly #datasync: Datasync;
   #fd: number | undefined;
   #inode = 0;
   #running: Promise<void> | undefined;
@@ -25,7 +28,7 @@ export class WalSync {
    * `databasePath` is the database file; its log is the file beside it with `-wal` appended. `datasync`
    * is the system call (tests slow it down or make it fail).
    */
-  constructor(databasePath: string, datasync: typeof fdatasync = fdatasync) {
+  constructor(databasePath: string, datasync: Datasync = fdatasync) {
     this.#path = `${databasePath}-wal`;
     this.#datasync = datasync;
   }
