@@ -66,8 +66,10 @@ export async function startVendor({ relays, dataDir, catalogPath, name, deals, t
   }
 
   const controller = new AbortController();
-  const timeout = timeoutMs === undefined ? [] : [AbortSignal.timeout(timeoutMs)];
-  const signal = AbortSignal.any([controller.signal, ...timeout]);
+  // A timer, not AbortSignal.timeout: in Node 20 a timeout signal held only by AbortSignal.any can be
+  // garbage-collected before it fires, and the bot would then never stop.
+  const timer = timeoutMs === undefined ? undefined : setTimeout(() => controller.abort(), timeoutMs);
+  const { signal } = controller;
   const tally = { won: 0, lost: 0 };
   /** @type {Bot} */
   const bot = {
@@ -105,6 +107,7 @@ export async function startVendor({ relays, dataDir, catalogPath, name, deals, t
     }),
   );
   const finished = Promise.allSettled(loops).then(async (results) => {
+    clearTimeout(timer);
     await vendor.close();
     crm.close();
     const failure = results.find((result) => result.status === 'rejected');

@@ -79,7 +79,7 @@ export function addNetworkCommands(program: Command, context: Context, done: (st
   withNetwork(
     program
       .command('watch')
-      .description('stream the open intents that match the filter, until Ctrl-C, --limit or --timeout')
+      .description('stream the unexpired intents that match the filter, until Ctrl-C, --limit or --timeout')
       .option('--category <names>', 'categories, comma-separated; a name matches those below it')
       .option('--region <codes>', 'ISO 3166 codes, comma-separated; a country matches its subdivisions')
       .option('--near <lat,lon,km>', 'intents whose area overlaps this circle')

@@ -173,6 +173,23 @@ describe('delivery', () => {
     expect(first.attempts.at(-1)).toMatchObject({ status: 204 });
   });
 
+  test('a receiver that never answers is given up on after the timeout, and the event comes again', async () => {
+    const relay = await relayWith({ webhooks: localWebhooks({ timeoutMs: 300 }) });
+    // The first request hangs until the receiver closes; the next one is answered.
+    const receiver = await receiverWith((_request, index) =>
+      index === 0 ? new Promise<number>(() => {}) : 204,
+    );
+    const ep = await register(relay.app, await tokenFor(relay.app, VENDOR_A), { url: receiver.url });
+    const [sent] = intents(1);
+    await postAll(relay.app, sent!);
+    await waitFor(() => receiver.requests.length === 2, 'the event again after the timeout', 5_000);
+    const token = await tokenFor(relay.app, VENDOR_A);
+    const list = await relay.app.inject({ url: `/v1/webhooks/${ep.id}/deliveries`, headers: bearer(token) });
+    const delivery = list.json().deliveries[0];
+    expect(delivery.attempts[0]).toMatchObject({ error: 'no answer within 0.3 s' });
+    expect(delivery.attempts[0].status).toBeUndefined();
+  });
+
   test('an event whose answer is lost comes again with the same webhook-id and body', async () => {
     const relay = await relayWith();
     const seen = new Set<string>();

@@ -55,7 +55,7 @@ export function intentLine(intent: Intent, paint: ReturnType<typeof painter>): s
 }
 
 /**
- * `intentcast watch`: streams the open intents that match the filter, the backlog first, until SIGINT,
+ * `intentcast watch`: streams the unexpired intents that match the filter, the backlog first, until SIGINT,
  * `--limit` intents or `--timeout` seconds.
  *
  * @example

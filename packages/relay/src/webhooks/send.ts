@@ -78,6 +78,13 @@ export async function sendDelivery(input: SendInput): Promise<SendResult> {
     durationMs: Math.round(performance.now() - started),
     aborted: input.signal.aborted,
   });
+  // A timer of our own, not AbortSignal.timeout: in Node 20, a timeout signal held only by AbortSignal.any
+  // can be collected before it fires, and a target that never answers would then hold its lane forever.
+  const timeout = new AbortController();
+  const timer = setTimeout(
+    () => timeout.abort(new DOMException('the target did not answer in time', 'TimeoutError')),
+    input.timeoutMs,
+  );
   try {
     // The URL was checked at registration; an address in it is checked again here (a host name is checked
     // by the dispatcher's lookup, at connect time), in case the operator's policy has changed since.
@@ -95,7 +102,7 @@ export async function sendDelivery(input: SendInput): Promise<SendResult> {
       body: input.body,
       headersTimeout: input.timeoutMs,
       bodyTimeout: input.timeoutMs,
-      signal: AbortSignal.any([input.signal, AbortSignal.timeout(input.timeoutMs)]),
+      signal: AbortSignal.any([input.signal, timeout.signal]),
     });
     const status = response.statusCode;
     // The answer's body means nothing to the relay; reading a bounded part lets the connection be reused.
@@ -109,5 +116,7 @@ export async function sendDelivery(input: SendInput): Promise<SendResult> {
     return done({ ok: false, status, error: `answered ${status}` });
   } catch (err) {
     return done({ ok: false, status: null, error: describeError(err, input.timeoutMs) });
+  } finally {
+    clearTimeout(timer);
   }
 }
