@@ -33,6 +33,8 @@ interface OfferCard {
   element: HTMLElement;
   outcome: HTMLElement;
   buttons: HTMLButtonElement[];
+  /** The vendor's key: its next offer replaces this one. */
+  author: string;
 }
 
 /**
@@ -64,10 +66,14 @@ export function threadView(context: Context, intentId: string, signal: AbortSign
   const cards = new Map<string, OfferCard>();
   let state: ThreadState = 'open';
 
+  // Only the latest message of a negotiation can be answered: not an offer withdrawn, one the buyer has
+  // countered (the counter is the latest), nor one the vendor has replaced with a revision.
+  const isHead = (card: OfferCard) =>
+    !['withdrawn', 'countered', 'replaced'].some((mark) => card.element.dataset[mark] === '');
+
   const setActionsEnabled = () => {
     for (const card of cards.values()) {
-      for (const button of card.buttons)
-        button.disabled = state !== 'open' || card.element.dataset.withdrawn === '';
+      for (const button of card.buttons) button.disabled = state !== 'open' || !isHead(card);
     }
   };
 
@@ -86,6 +92,7 @@ export function threadView(context: Context, intentId: string, signal: AbortSign
         if (card === undefined) continue;
         const words = SAID[message.body.decision];
         if (words !== undefined && card.outcome.textContent === '') card.outcome.textContent = words;
+        if (message.body.decision === 'counter') card.element.dataset.countered = '';
       }
       setActionsEnabled();
     } catch (err) {
@@ -127,7 +134,12 @@ export function threadView(context: Context, intentId: string, signal: AbortSign
       id: `counter-currency-${offer.id.slice(0, 12)}`,
     });
     const counter = h('button', { type: 'submit' }, 'Counter');
-    const card: OfferCard = { element: h('article'), outcome, buttons: [accept, counter] };
+    const card: OfferCard = {
+      element: h('article'),
+      outcome,
+      buttons: [accept, counter],
+      author: offer.author,
+    };
     accept.addEventListener('click', () =>
       act(card, 'You accepted this offer.', () => buyer.accept(offer, { signal })),
     );
@@ -142,9 +154,10 @@ export function threadView(context: Context, intentId: string, signal: AbortSign
       event.preventDefault();
       if (!counterForm.reportValidity()) return;
       const price = { amount: amount.value.trim(), currency: counterCurrency.value.trim().toUpperCase() };
-      void act(card, `You countered with ${money(price)}.`, () =>
-        buyer.counter(offer, { price }, { seal: body.sealKey !== undefined, signal }),
-      );
+      void act(card, `You countered with ${money(price)}.`, async () => {
+        await buyer.counter(offer, { price }, { seal: body.sealKey !== undefined, signal });
+        card.element.dataset.countered = '';
+      });
     });
     card.element = h(
       'article',
@@ -170,6 +183,12 @@ export function threadView(context: Context, intentId: string, signal: AbortSign
 
   const onMail = (mail: BuyerMail) => {
     if (mail.type === 'offer') {
+      // A vendor has one negotiation per intent: its new offer replaces what it offered before.
+      for (const earlier of cards.values()) {
+        if (earlier.author !== mail.author || earlier.element.dataset.replaced === '') continue;
+        earlier.element.dataset.replaced = '';
+        earlier.outcome.textContent = 'Replaced by the revised offer below.';
+      }
       const card = offerCard(mail);
       cards.set(mail.id, card);
       empty.remove();

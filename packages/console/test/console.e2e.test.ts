@@ -185,6 +185,13 @@ describe('the console in Chromium', () => {
         expect(await card.locator('[data-price]').textContent()).toBe(
           '129.00 EUR (sealed; opened in this browser)',
         );
+        // The first offer is replaced: it can no longer be accepted or countered, and says why.
+        await expect
+          .poll(() => first.getByRole('button', { name: 'Accept' }).isDisabled(), { timeout: WAIT })
+          .toBe(true);
+        expect(await first.getByRole('button', { name: 'Counter' }).isDisabled()).toBe(true);
+        expect(await first.locator('.outcome').textContent()).toBe('Replaced by the revised offer below.');
+        expect(await card.getByRole('button', { name: 'Accept' }).isDisabled()).toBe(false);
 
         await card.getByRole('button', { name: 'Accept' }).click();
         await page.locator('[data-thread-state="accepted"]').waitFor();
