@@ -255,4 +255,15 @@ describe('the vendor-crm example', () => {
     expect(await usage.exit()).toBe(2);
     expect(usage.stderr()).toBe('vendor: --deals: expected n > 0, got "all" (see --help)\n');
   });
+
+  it('says when its relay cannot be reached, and goes on trying until it is stopped', async () => {
+    // A port nobody listens on: the relay harness's, once that relay is closed.
+    const gone = await startRelay();
+    const url = gone.url;
+    await gone.close();
+    const bot = run(VENDOR, ['--relay', url, '--data', data, '--timeout', '3']);
+    await bot.output(/^offline +http:\/\/127\.0\.0\.1:\d+: .*could not be reached/m, 5_000);
+    expect(await bot.exit(10_000)).toBe(0);
+    expect(bot.stdout()).toMatch(/stopped +0 won, 0 lost/);
+  }, 20_000);
 });

@@ -46,7 +46,7 @@ const COLUMNS = {
 };
 
 /**
- * Reads and checks the catalog; throws CatalogError naming the line and column of the first problem.
+ * Reads and checks the catalog; throws CatalogError naming the line (and column) of the first problem.
  *
  * @param {string} path
  * @returns {Product[]}
@@ -64,7 +64,14 @@ export function loadCatalog(path) {
       info: true,
     });
   } catch (err) {
-    const reason = /** @type {{ code?: string }} */ (err).code === 'ENOENT' ? 'no such file' : String(err);
+    const { code, lines, message } = /** @type {{ code?: string, lines?: number, message?: string }} */ (err);
+    // csv-parse's own errors carry the line where parsing stopped.
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : lines === undefined
+          ? String(message)
+          : `line ${lines}: ${message}`;
     throw new CatalogError(`catalog ${path}: ${reason}`);
   }
   if (rows.length === 0) throw new CatalogError(`catalog ${path}: no products`);

@@ -106,8 +106,25 @@ export async function startVendor({ relays, dataDir, catalogPath, name, deals, t
       throw err;
     }),
   );
+  // The feeds reconnect by themselves; say when a relay cannot be reached, and when it is back.
+  const reported = new Map();
+  const watch = setInterval(() => {
+    for (const relay of vendor.health()) {
+      const down = relay.status === 'down';
+      if (reported.get(relay.url) === down) continue;
+      if (down || reported.has(relay.url)) {
+        log(
+          down ? 'offline' : 'online',
+          down ? `${relay.url}: ${relay.lastError?.message ?? 'no answer'}` : relay.url,
+        );
+      }
+      reported.set(relay.url, down);
+    }
+  }, 1000);
+  watch.unref();
   const finished = Promise.allSettled(loops).then(async (results) => {
     clearTimeout(timer);
+    clearInterval(watch);
     await vendor.close();
     crm.close();
     const failure = results.find((result) => result.status === 'rejected');
