@@ -1,5 +1,12 @@
 import type { RelaySet } from '@intentcast/client';
-import { type Intent, IntentcastError, type KeyPair, type Message, type Offer } from '@intentcast/core';
+import {
+  type Intent,
+  IntentcastError,
+  type KeyPair,
+  type Message,
+  type Offer,
+  type Reply,
+} from '@intentcast/core';
 import type { Session } from './session.js';
 
 /** An intent by id, from the first relay that has it. Intents are public. */
@@ -45,4 +52,20 @@ export async function fetchOfferAsBuyer(
     'ERR_NOT_FOUND',
     `no relay shows offer ${offerId} to any intent key of the keystore${intentId === undefined ? '' : ` (intent ${intentId})`}`,
   );
+}
+
+/**
+ * A buyer's reply to one of the offers of the keystore's vendor identity, read with that identity: an
+ * accept to confirm, or a counter or question to answer with a revised offer.
+ */
+export async function fetchReplyAsVendor(session: Session, replyId: string): Promise<Reply> {
+  const identity = await session.identityKey();
+  if (identity === undefined) {
+    throw new IntentcastError('ERR_NOT_FOUND', 'the keystore holds no vendor identity (identity.default)');
+  }
+  const message = await fetchAs(session.relaySet(), replyId, identity);
+  if (message.type !== 'reply') {
+    throw new IntentcastError('ERR_LIFECYCLE_REF_TYPE', `${replyId} is a ${message.type}, not a reply`);
+  }
+  return message;
 }

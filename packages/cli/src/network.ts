@@ -1,10 +1,12 @@
 import { REASON_CODES } from '@intentcast/core';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type CastOptions, cast } from './commands/cast.js';
+import { type ConfirmOptions, confirm } from './commands/confirm.js';
 import { keysExport, keysImport, keysList } from './commands/keys.js';
 import { type OfferOptions, offer } from './commands/offer.js';
 import { relay } from './commands/relay.js';
 import { DECISIONS, type Decision, type ReplyCommandOptions, reply } from './commands/reply.js';
+import { type ReviseOptions, revise } from './commands/revise.js';
 import { type ThreadOptions, thread } from './commands/thread.js';
 import { type WatchOptions, watch } from './commands/watch.js';
 import { type WithdrawOptions, withdraw } from './commands/withdraw.js';
@@ -121,6 +123,28 @@ export function addNetworkCommands(program: Command, context: Context, done: (st
       .option('--intent <intent-id>', 'the intent the offer is on (default: tried with every intent key)'),
   ).action(async (offerId: string, decision: Decision, options: ReplyCommandOptions) =>
     done(await reply(offerId, decision, options, context)),
+  );
+
+  withNetwork(
+    program
+      .command('revise')
+      .description("answer a buyer's counter or question with a revised offer, as the vendor identity")
+      .argument('<reply-id>', 'the counter or question')
+      .option('--price <amount>', 'the new price (with --currency); the same price when left out')
+      .option('--currency <code>', 'its currency')
+      .option('--description <text>', 'a new description')
+      .option('--seal-price', 'seal the price so that only the buyer can read it'),
+  ).action(async (replyId: string, options: ReviseOptions) => done(await revise(replyId, options, context)));
+
+  withNetwork(
+    program
+      .command('confirm')
+      .description("confirm a buyer's accept, closing the deal, as the vendor identity")
+      .argument('<reply-id>', 'the accept')
+      .option('--reference <text>', 'your reference for the deal (a booking number, say)')
+      .option('--text <text>', 'a message for the buyer'),
+  ).action(async (replyId: string, options: ConfirmOptions) =>
+    done(await confirm(replyId, options, context)),
   );
 
   withNetwork(

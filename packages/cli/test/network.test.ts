@@ -281,3 +281,91 @@ describe('bad flags exit 2 with a clear message', () => {
     }
   });
 });
+
+describe('a vendor that revises and confirms from the command line', () => {
+  let relay: RunningRelay;
+  let buyerDir: Awaited<ReturnType<typeof tempDir>>;
+  let vendorDir: Awaited<ReturnType<typeof tempDir>>;
+  const buyer = () => ['--relay', relay.url, '--keys', buyerDir.dir];
+  const vendor = () => ['--relay', relay.url, '--keys', vendorDir.dir];
+  const json = async (argv: string[]) => {
+    const result = await run([...argv, '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    return JSON.parse(result.stdout) as { id: string; [key: string]: unknown };
+  };
+
+  beforeAll(async () => {
+    relay = await startRelay();
+    buyerDir = await tempDir();
+    vendorDir = await tempDir();
+  });
+  afterAll(async () => {
+    await relay?.close();
+    await buyerDir?.remove();
+    await vendorDir?.remove();
+  });
+
+  test('counter, revised offer, accept and confirm close the thread', async () => {
+    const intent = await json([
+      'cast',
+      ...buyer(),
+      '--category',
+      'lodging.hotel',
+      '--description',
+      'A room for two nights',
+      ...TERMS,
+    ]);
+    const first = await json([
+      'offer',
+      intent.id,
+      ...vendor(),
+      '--price',
+      '150.00',
+      '--currency',
+      'EUR',
+      '--description',
+      'Room 4',
+      '--name',
+      'Casa Azul',
+    ]);
+    const counter = await json([
+      'reply',
+      first.id,
+      'counter',
+      ...buyer(),
+      '--price',
+      '120.00',
+      '--currency',
+      'EUR',
+    ]);
+    const revised = await json(['revise', counter.id, ...vendor(), '--price', '130.00', '--currency', 'EUR']);
+    expect(revised.offer).toMatchObject({
+      type: 'offer',
+      ref: counter.id,
+      body: {
+        price: { amount: '130.00', currency: 'EUR' },
+        description: 'Room 4',
+        vendor: { name: 'Casa Azul' },
+      },
+    });
+    const accept = await json(['reply', revised.id, 'accept', ...buyer()]);
+    const confirmed = await run(['confirm', accept.id, ...vendor(), '--reference', 'BK-7']);
+    expect(confirmed.stderr).toBe('');
+    expect(confirmed.status).toBe(0);
+    expect(confirmed.stdout).toMatch(
+      new RegExp(`^confirm [0-9a-f]{64} of accept ${accept.id}\\n {2}stored `),
+    );
+    const view = await json(['thread', intent.id, ...buyer()]);
+    expect(view.state).toBe('closed');
+  });
+
+  test('refuses what it cannot do, with the codes and exit statuses of the other commands', async () => {
+    const usage = await run(['revise', 'f'.repeat(64), ...vendor(), '--price', '10.00']);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('--price and --currency go together');
+    const unknown = await run(['confirm', 'f'.repeat(64), ...vendor()]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/^ERR_NOT_FOUND: /);
+  });
+});
