@@ -1,21 +1,22 @@
 import { closeSync, fdatasync, fstatSync, openSync, statSync } from 'node:fs';
 
+/** The fdatasync system call in callback form: fs.fdatasync, or a thread's (sync-thread.ts). */
+export type Datasync = (fd: number, done: (err: NodeJS.ErrnoException | null) => void) => void;
+
 /**
  * Makes committed transactions durable without stopping the event loop.
  *
  * The store runs SQLite with `synchronous = NORMAL` in WAL mode: a commit appends its frames to the
- * write-ahead log and returns without syncing it. `sync()` then syncs the log from libuv's thread pool,
- * and the store acknowledges the commit only once that is done. Every acknowledged transaction is therefore
- * on disk: either in the log (this sync), or already copied into the database by a checkpoint, which under
- * NORMAL syncs the log before it copies and the database after. SQLite's own FULL mode would make the same
- * guarantee with the same system call, but inside the commit, holding the event loop for every disk sync.
+ * write-ahead log and returns without syncing it. `sync()` then syncs the log off the event loop (the
+ * store's own sync thread, by default), and the store acknowledges the commit only once that is done.
+ * Every acknowledged transaction is therefore on disk: either in the log (this sync), or already copied
+ * into the database by a checkpoint, which under NORMAL syncs the log before it copies and the database
+ * after. SQLite's own FULL mode would make the same guarantee with the same system call, but inside the
+ * commit, holding the event loop for every disk sync.
  *
  * Syncs are coalesced: callers that arrive while one is running share the next one, which starts when the
  * running one ends, since their writes may have missed the running one.
  */
-/** The fdatasync system call in callback form: fs.fdatasync, or a thread's (sync-thread.ts). */
-export type Datasync = (fd: number, done: (err: NodeJS.ErrnoException | null) => void) => void;
-
 export class WalSync {
   readonly #path: string;
   readonly #datasync: Datasync;
