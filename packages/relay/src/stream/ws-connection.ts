@@ -99,16 +99,11 @@ export class WsConnection {
   readonly #ping: NodeJS.Timeout;
   readonly #offHubClose: () => void;
 
-  constructor(
-    socket: WebSocket,
-    options: WsConnectionOptions,
-    key: string | undefined,
-    keyExpiresInMs?: number,
-  ) {
+  constructor(socket: WebSocket, options: WsConnectionOptions, key: string | undefined, keyExpires?: number) {
     this.#socket = socket;
     this.#options = options;
     this.#key = key;
-    this.#keyExpires = keyExpiresInMs === undefined ? undefined : options.lifetime.clock() + keyExpiresInMs;
+    this.#keyExpires = keyExpires;
     socket.on('message', (data, isBinary) => this.#receive(data, isBinary));
     socket.on('pong', () => {
       this.#alive = true;

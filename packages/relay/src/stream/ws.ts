@@ -5,7 +5,6 @@ import type { EventSource } from '../events.js';
 import type { Hub } from './hub.js';
 import type { StreamLimits } from './limits.js';
 import type { TokenLifetime } from './token-expiry.js';
-import { timeLeft } from './token-expiry.js';
 import { WsConnection } from './ws-connection.js';
 
 export interface WsRouteOptions {
@@ -53,8 +52,9 @@ export function registerWsRoute(app: FastifyInstance, options: WsRouteOptions): 
         });
       const key = keys.get(request);
       // The upgrade request's token was verified in preValidation; its lapse bounds mailbox subscriptions.
-      const lapse = key === undefined ? undefined : timeLeft(options.lifetime, requestToken(request));
-      new WsConnection(socket, { ...options, verifyToken, address: request.ip }, key, lapse);
+      const token = key === undefined ? undefined : requestToken(request);
+      const expires = token === undefined ? undefined : options.lifetime.expiry(token);
+      new WsConnection(socket, { ...options, verifyToken, address: request.ip }, key, expires);
     },
   );
 }

@@ -90,10 +90,12 @@ export function intentQuerySql(query: IntentQuery, options: IntentQueryOptions =
   // One place and a currency with one category: intent_categories_place lists those rows in seq order.
   // Named, not left to the planner: its statistics cannot tell how few rows the three together match.
   const place = filter.regions?.length === 1 ? filter.regions[0]! : undefined;
-  if (byCategory && place !== undefined && filter.budget !== undefined) {
+  // The index's equalities then test the country and the currency: they are not tested again below.
+  const placed = byCategory && place !== undefined && filter.budget !== undefined;
+  if (placed) {
     driver.from = 'intent_categories c INDEXED BY intent_categories_place CROSS JOIN intents i';
     where.push('c.country = ?', 'c.currency = ?');
-    params.push(place.slice(0, 2), filter.budget.currency);
+    params.push(place!.slice(0, 2), filter.budget!.currency);
   }
 
   // The rule of stateAt (store.ts): a thread still open at its intent's expiry is expired, or done with
@@ -138,7 +140,7 @@ export function intentQuerySql(query: IntentQuery, options: IntentQueryOptions =
     where.push(`(${any.join(' OR ')})`);
   }
 
-  if (filter.regions) {
+  if (filter.regions && !(placed && place!.length === 2)) {
     // One region is an equality, whose index lists intents in seq order; several would be a union to sort.
     const column = (name: string) => (byIntents && filter.regions!.length === 1 ? `i.${name}` : at(name));
     const any: string[] = [];
@@ -171,8 +173,10 @@ export function intentQuerySql(query: IntentQuery, options: IntentQueryOptions =
 
   if (filter.budget) {
     // intents_currency lists one currency's intents in seq order; the amount indexes would not.
-    where.push(byIntents ? 'i.currency = ?' : `${at('currency')} = ?`);
-    params.push(filter.budget.currency);
+    if (!placed) {
+      where.push(byIntents ? 'i.currency = ?' : `${at('currency')} = ?`);
+      params.push(filter.budget.currency);
+    }
     if (filter.budget.min !== undefined) {
       where.push(`${at('budget_max')} >= ?`);
       params.push(paddedAmount(filter.budget.min));

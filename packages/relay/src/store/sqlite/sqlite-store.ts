@@ -408,7 +408,7 @@ class SqliteStore implements Store {
 
   async close(): Promise<void> {
     // A sync under way finishes first: its commit may still be waiting to be acknowledged.
-    await this.#wal?.sync().catch(() => {});
+    await this.#wal?.settled();
     await this.#checkpointer?.close();
     if (this.#db.open) this.#db.close();
     // Last: nothing can write, and so reopen the log's descriptor, once the connection is closed.

@@ -44,6 +44,17 @@ export class WalSync {
     return this.#next;
   }
 
+  /** Resolves once the syncs asked for so far have ended, starting none. */
+  settled(): Promise<void> {
+    const last = this.#next ?? this.#running;
+    return last === undefined
+      ? Promise.resolve()
+      : last.then(
+          () => {},
+          () => {},
+        );
+  }
+
   /** Closes the file descriptor; later syncs open it again. */
   close(): void {
     if (this.#fd !== undefined) closeSync(this.#fd);
